@@ -1,0 +1,26 @@
+using Dashboard.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Data;
+
+public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> options) : DbContext(options)
+{
+    public DbSet<DataSource> DataSources => Set<DataSource>();
+    public DbSet<SourceIdentity> SourceIdentities => Set<SourceIdentity>();
+    public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<Product> Products => Set<Product>();
+    public DbSet<Order> Orders => Set<Order>();
+    public DbSet<OrderLine> OrderLines => Set<OrderLine>();
+    public DbSet<Touchpoint> Touchpoints => Set<Touchpoint>();
+    public DbSet<AdChannel> AdChannels => Set<AdChannel>();
+    public DbSet<ChannelSpend> ChannelSpends => Set<ChannelSpend>();
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+    public DbSet<CampaignAssignment> CampaignAssignments => Set<CampaignAssignment>();
+    public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
+    public DbSet<DemoTruth> DemoTruths => Set<DemoTruth>();
+    public DbSet<DemoPerson> DemoPeople => Set<DemoPerson>();
+    public DbSet<DemoIdentityTruth> DemoIdentityTruths => Set<DemoIdentityTruth>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(DashboardDbContext).Assembly);
+}

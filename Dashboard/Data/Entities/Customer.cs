@@ -1,0 +1,25 @@
+namespace Dashboard.Data.Entities;
+
+/// <summary>A unified person: derived from one or more source identities.</summary>
+public sealed class Customer
+{
+    public long Id { get; set; }
+    public string? Name { get; set; }
+    /// <summary>"F", "M" or null when unknown.</summary>
+    public string? Gender { get; set; }
+    public int? BirthYear { get; set; }
+    public string? City { get; set; }
+    /// <summary>1 (first-tier cities such as Shanghai) to 5; null when unknown.</summary>
+    public int? CityTier { get; set; }
+    public DateTime FirstSeenUtc { get; set; }
+    /// <summary>The source through which the person was first acquired.</summary>
+    public int? AcquisitionSourceId { get; set; }
+    public bool ConsentSms { get; set; }
+    public bool ConsentEmail { get; set; }
+    public bool ConsentPush { get; set; }
+    /// <summary>Consent to be matched in ad platforms' audiences (crowd packages).</summary>
+    public bool ConsentAds { get; set; }
+
+    public DataSource? AcquisitionSource { get; set; }
+    public List<SourceIdentity> Identities { get; set; } = [];
+}

@@ -1,0 +1,43 @@
+using System.Globalization;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Dashboard.Navigation;
+
+/// <summary>
+/// Builds every shareable link. Defaults are left out, values use the invariant culture, and
+/// parameters keep a fixed order so equal views give equal links.
+/// </summary>
+public static class DashboardUrls
+{
+    public const string FromParameter = "from";
+    public const string ToParameter = "to";
+
+    public static string Overview(DayRange? range = null) => WithRange("/", range);
+
+    public static string Data() => "/data";
+
+    /// <summary>The same page and query with the date range replaced (or removed when null).</summary>
+    public static string WithDateRange(string pathAndQuery, DayRange? range)
+    {
+        var queryStart = pathAndQuery.IndexOf('?', StringComparison.Ordinal);
+        var path = queryStart < 0 ? pathAndQuery : pathAndQuery[..queryStart];
+        var query = queryStart < 0 ? [] : QueryHelpers.ParseQuery(pathAndQuery[queryStart..]);
+        var kept = query.Where(kv => kv.Key is not FromParameter and not ToParameter)
+            .SelectMany(kv => kv.Value.Select(v => new KeyValuePair<string, string?>(kv.Key, v)));
+        return Build(path, RangePairs(range).Concat(kept));
+    }
+
+    private static string WithRange(string path, DayRange? range) => Build(path, RangePairs(range));
+
+    private static IEnumerable<KeyValuePair<string, string?>> RangePairs(DayRange? range) => range is { } r
+        ? [new(FromParameter, Day(r.From)), new(ToParameter, Day(r.To))]
+        : [];
+
+    internal static string Day(DateOnly day) => day.ToString(DayRange.Format, CultureInfo.InvariantCulture);
+
+    internal static string Build(string path, IEnumerable<KeyValuePair<string, string?>> pairs)
+    {
+        var list = pairs.Where(p => !string.IsNullOrEmpty(p.Value)).ToList();
+        return list.Count == 0 ? path : QueryHelpers.AddQueryString(path, list);
+    }
+}

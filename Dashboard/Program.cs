@@ -1,0 +1,39 @@
+using Dashboard.Cli;
+using Dashboard.Components;
+using Dashboard.Data;
+using Dashboard.Features.Data;
+using Dashboard.Features.Overview;
+using Dashboard.Shared;
+
+if (CliApp.IsVerb(args))
+{
+    return await CliApp.RunAsync(args);
+}
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services
+    .AddDashboardShell()
+    .AddDashboardData(builder.Configuration, builder.Environment.ContentRootPath)
+    .AddOverviewFeature()
+    .AddDataFeature();
+
+var app = builder.Build();
+
+await app.Services.GetRequiredService<DatabaseInitializer>().PrepareAsync();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+}
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseDashboardLocalization();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapDashboardEndpoints();
+app.MapRazorComponents<App>()
+    .AddInteractiveServerRenderMode();
+
+app.Run();
+return 0;
