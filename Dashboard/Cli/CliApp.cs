@@ -22,8 +22,9 @@ public static class CliApp
     /// <summary>True when the arguments start with a word rather than an option: a headless run.</summary>
     public static bool IsVerb(string[] args) => args.Length > 0 && !args[0].StartsWith('-');
 
+    // settings: configuration overrides (tests point ConnectionStrings:Dashboard at a temporary file).
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null,
-        Action<IServiceCollection, IConfiguration>? configureServices = null)
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         output ??= Console.Out;
         error ??= Console.Error;
@@ -40,7 +41,7 @@ public static class CliApp
         try
         {
             var parsed = CliArguments.Parse(rest);
-            await using var services = BuildServices(configureServices);
+            await using var services = BuildServices(settings);
             var code = await verb.RunAsync(new CliContext(parsed, services, output, error, cts.Token));
             var unknown = parsed.Unread().ToList();
             if (unknown.Count > 0)
@@ -75,7 +76,7 @@ public static class CliApp
         return args.Length >= words.Length && words.Select((w, i) => args[i] == w).All(m => m);
     }
 
-    private static ServiceProvider BuildServices(Action<IServiceCollection, IConfiguration>? configure)
+    private static ServiceProvider BuildServices(IReadOnlyDictionary<string, string?>? settings)
     {
         // The same configuration sources as the web app (appsettings, environment), without the web host.
         var contentRoot = AppContext.BaseDirectory;
@@ -85,6 +86,7 @@ public static class CliApp
             .AddJsonFile("appsettings.json", optional: true)
             .AddJsonFile($"appsettings.{environment}.json", optional: true)
             .AddEnvironmentVariables()
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
@@ -92,7 +94,6 @@ public static class CliApp
             .SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton(TimeProvider.System);
         services.AddDashboardData(configuration, Directory.GetCurrentDirectory());
-        configure?.Invoke(services, configuration);
         return services.BuildServiceProvider();
     }
 }
