@@ -11,6 +11,7 @@ internal sealed class DataSourceConfiguration : IEntityTypeConfiguration<DataSou
         b.Property(s => s.Code).HasMaxLength(40);
         b.Property(s => s.Name).HasMaxLength(100);
         b.HasIndex(s => s.Code).IsUnique();
+        b.HasData(ReferenceData.Sources);
     }
 }
 

@@ -11,6 +11,7 @@ internal sealed class AdChannelConfiguration : IEntityTypeConfiguration<AdChanne
         b.Property(c => c.Code).HasMaxLength(40);
         b.Property(c => c.Name).HasMaxLength(100);
         b.HasIndex(c => c.Code).IsUnique();
+        b.HasData(ReferenceData.AdChannels);
     }
 }
 

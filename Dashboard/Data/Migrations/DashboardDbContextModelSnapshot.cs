@@ -39,6 +39,56 @@ namespace Dashboard.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("AdChannels");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Code = "tmall_ads",
+                            Name = "Tmall/Taobao bidding ads"
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Code = "jd_ads",
+                            Name = "JD bidding ads"
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Code = "douyin_ads",
+                            Name = "Douyin ads"
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Code = "wechat_moments",
+                            Name = "WeChat Moments ads"
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Code = "search",
+                            Name = "Search ads"
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Code = "kol_live",
+                            Name = "KOL livestreams"
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Code = "sms",
+                            Name = "SMS"
+                        },
+                        new
+                        {
+                            Id = 8,
+                            Code = "app_push",
+                            Name = "App push"
+                        });
                 });
 
             modelBuilder.Entity("Dashboard.Data.Entities.Campaign", b =>
@@ -220,6 +270,64 @@ namespace Dashboard.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("DataSources");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Code = "tmall",
+                            Kind = 0,
+                            Name = "Tmall flagship store"
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Code = "jd",
+                            Kind = 0,
+                            Name = "JD.com store"
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Code = "douyin",
+                            Kind = 1,
+                            Name = "Douyin shop"
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Code = "wechat",
+                            Kind = 1,
+                            Name = "WeChat mini-program"
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Code = "app",
+                            Kind = 2,
+                            Name = "Brand app"
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Code = "web",
+                            Kind = 2,
+                            Name = "Brand website"
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Code = "offline",
+                            Kind = 4,
+                            Name = "Offline stores"
+                        },
+                        new
+                        {
+                            Id = 8,
+                            Code = "sms",
+                            Kind = 3,
+                            Name = "SMS"
+                        });
                 });
 
             modelBuilder.Entity("Dashboard.Data.Entities.DemoIdentityTruth", b =>

@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
+#pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
+
 namespace Dashboard.Data.Migrations
 {
     /// <inheritdoc />
@@ -373,6 +375,36 @@ namespace Dashboard.Data.Migrations
                         principalTable: "Products",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.InsertData(
+                table: "AdChannels",
+                columns: new[] { "Id", "Code", "Name" },
+                values: new object[,]
+                {
+                    { 1, "tmall_ads", "Tmall/Taobao bidding ads" },
+                    { 2, "jd_ads", "JD bidding ads" },
+                    { 3, "douyin_ads", "Douyin ads" },
+                    { 4, "wechat_moments", "WeChat Moments ads" },
+                    { 5, "search", "Search ads" },
+                    { 6, "kol_live", "KOL livestreams" },
+                    { 7, "sms", "SMS" },
+                    { 8, "app_push", "App push" }
+                });
+
+            migrationBuilder.InsertData(
+                table: "DataSources",
+                columns: new[] { "Id", "Code", "Kind", "Name" },
+                values: new object[,]
+                {
+                    { 1, "tmall", 0, "Tmall flagship store" },
+                    { 2, "jd", 0, "JD.com store" },
+                    { 3, "douyin", 1, "Douyin shop" },
+                    { 4, "wechat", 1, "WeChat mini-program" },
+                    { 5, "app", 2, "Brand app" },
+                    { 6, "web", 2, "Brand website" },
+                    { 7, "offline", 4, "Offline stores" },
+                    { 8, "sms", 3, "SMS" }
                 });
 
             migrationBuilder.CreateIndex(
