@@ -1,0 +1,81 @@
+using System.Net;
+using Dashboard.Data;
+using Dashboard.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dashboard.Tests.Integration;
+
+public class AppStartupTests(EmptyDashboardAppFactory factory) : IClassFixture<EmptyDashboardAppFactory>
+{
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/data")]
+    [InlineData("/?from=2025-01-01&to=2025-06-30")]
+    [InlineData("/?from=garbage&to=2025-06-30")]
+    public async Task Get_Page_AnswersOkWithTheAppShell(string path)
+    {
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("_framework/blazor.web.js", html);
+        Assert.Contains("_content/MudBlazor/MudBlazor.min.", html);
+    }
+
+    [Theory]
+    [InlineData("/_content/MudBlazor/MudBlazor.min.css")]
+    [InlineData("/_content/MudBlazor/MudBlazor.min.js")]
+    [InlineData("/_content/Plotly.Blazor/plotly-3.7.0.min.js")]
+    [InlineData("/_framework/blazor.web.js")]
+    [InlineData("/app.css")]
+    [InlineData("/lib/roboto/roboto.css")]
+    [InlineData("/lib/roboto/roboto-latin-400-normal.woff2")]
+    [InlineData("/logo.svg")]
+    public async Task Get_StaticAsset_IsServedLocally(string path)
+    {
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Start_EmptyStore_AppliesEveryMigration()
+    {
+        using var client = factory.CreateClient();
+        await using var scope = factory.Services.CreateAsyncScope();
+        var dbFactory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<DashboardDbContext>>();
+        await using var db = await dbFactory.CreateDbContextAsync();
+
+        var pending = await db.Database.GetPendingMigrationsAsync();
+
+        Assert.Empty(pending);
+        Assert.Equal(8, await db.DataSources.CountAsync());
+    }
+
+    [Fact]
+    public async Task Get_UnknownPage_AnswersNotFound()
+    {
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync("/no-such-page");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task SetCulture_Chinese_SetsCookieAndRedirectsLocally()
+    {
+        using var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        using var response = await client.GetAsync("/culture/set?culture=zh-Hans&redirectUri=https://evil.example/");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
+        Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.Contains("zh-Hans", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace Dashboard.Tests.TestSupport;
+
+/// <summary>
+/// The real app on a temporary SQLite file. By default it seeds a small demo brand on start, as a first
+/// start does (the seeded size is kept small so tests stay quick).
+/// </summary>
+public class DashboardAppFactory : WebApplicationFactory<Program>
+{
+    private readonly string _dbPath = Path.Combine(Path.GetTempPath(), $"dashboard-app-{Guid.NewGuid():N}.db");
+
+    /// <summary>Customers in the seeded demo brand; 0 = start with an empty store.</summary>
+    protected virtual int DemoCustomers => 1500;
+
+    public string ConnectionString => $"Data Source={_dbPath};Pooling=False";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:Dashboard", ConnectionString);
+        builder.UseSetting("Demo:SeedOnFirstStart", DemoCustomers > 0 ? "true" : "false");
+        builder.UseSetting("Demo:Customers", Math.Max(DemoCustomers, 100).ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(_dbPath + suffix);
+        }
+        GC.SuppressFinalize(this);
+    }
+}
+
+/// <summary>The app on an empty store (no demo brand).</summary>
+public sealed class EmptyDashboardAppFactory : DashboardAppFactory
+{
+    protected override int DemoCustomers => 0;
+}
