@@ -1,0 +1,85 @@
+using Microsoft.Playwright;
+
+namespace Dashboard.Tests.TestSupport;
+
+/// <summary>
+/// The app on a real Kestrel loopback port, seeded with a small demo brand, and Debian's Chromium driven by
+/// Playwright. Browsers cannot be downloaded here: CHROMIUM_PATH (default /usr/bin/chromium) must exist;
+/// the README's test command installs it.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private readonly DashboardAppFactory _factory = new();
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public IServiceProvider Services => _factory.Services;
+
+    public static string ScreenshotDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        var chromium = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
+        if (!File.Exists(chromium))
+        {
+            throw new InvalidOperationException(
+                $"Chromium was not found at {chromium}. Install it with `apt-get install -y chromium` (the README's test command does) or set CHROMIUM_PATH.");
+        }
+        _factory.UseKestrel(0);
+        _factory.StartServer();
+        BaseAddress = _factory.ClientOptions.BaseAddress;
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args =
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            ],
+        });
+    }
+
+    /// <summary>A fresh browser context with a desktop viewport; problems (console errors, failed or 4xx/5xx requests) are collected.</summary>
+    public async Task<(IBrowserContext Context, IPage Page, List<string> Problems)> OpenAsync(string? locale = null)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1400, Height = 950 },
+            Locale = locale ?? "en-US",
+        });
+        var page = await context.NewPageAsync();
+        var problems = new List<string>();
+        page.Console += (_, msg) => { if (msg.Type == "error") { problems.Add($"console: {msg.Text}"); } };
+        page.RequestFailed += (_, req) => problems.Add($"request failed: {req.Url} {req.Failure}");
+        page.Response += (_, res) => { if (res.Status >= 400) { problems.Add($"HTTP {res.Status}: {res.Url}"); } };
+        return (context, page, problems);
+    }
+
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(ScreenshotDirectory);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+        _playwright?.Dispose();
+        await _factory.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Browser";
+}
