@@ -3,6 +3,7 @@ using Dashboard.Components;
 using Dashboard.Data;
 using Dashboard.Features.Data;
 using Dashboard.Features.Overview;
+using Dashboard.Jobs;
 using Dashboard.Shared;
 
 if (CliApp.IsVerb(args))
@@ -15,6 +16,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services
     .AddDashboardShell()
     .AddDashboardData(builder.Configuration, builder.Environment.ContentRootPath)
+    .AddModelJobs()
     .AddOverviewFeature()
     .AddDataFeature();
 

@@ -17,6 +17,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<Campaign> Campaigns => Set<Campaign>();
     public DbSet<CampaignAssignment> CampaignAssignments => Set<CampaignAssignment>();
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
+    public DbSet<ModelRun> ModelRuns => Set<ModelRun>();
     public DbSet<DemoTruth> DemoTruths => Set<DemoTruth>();
     public DbSet<DemoPerson> DemoPeople => Set<DemoPerson>();
     public DbSet<DemoIdentityTruth> DemoIdentityTruths => Set<DemoIdentityTruth>();

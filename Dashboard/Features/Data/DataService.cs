@@ -33,6 +33,11 @@ public sealed class DataService(IDbContextFactory<DashboardDbContext> dbFactory)
                 r.FinishedUtc == null ? null : (r.FinishedUtc.Value - r.StartedUtc).TotalSeconds,
                 r.RowsRead, r.RowsInserted, r.RowsUnchanged, r.Status, r.Message))
             .ToListAsync(ct);
-        return new DataView(tables, sources, imports);
+        var runs = await db.ModelRuns.AsNoTracking().OrderByDescending(r => r.Id).Take(20)
+            .Select(r => new ModelRunRow(r.Id, r.Kind, r.RequestedUtc,
+                r.FinishedUtc == null || r.StartedUtc == null ? null : (r.FinishedUtc.Value - r.StartedUtc.Value).TotalSeconds,
+                r.Status, r.Error))
+            .ToListAsync(ct);
+        return new DataView(tables, sources, imports, runs);
     }
 }
