@@ -138,7 +138,7 @@ public sealed class LiftVerb : ICliVerb
     {
         var c = CultureInfo.InvariantCulture;
         await output.WriteLineAsync(string.Create(c, $"control: {result.Control.Arm} (n = {result.Control.N:N0})"));
-        await output.WriteLineAsync(string.Create(c, $"sample ratio check: chi-square {result.Srm.ChiSquare:0.###}, p = {result.Srm.PValue:0.####}"));
+        await output.WriteLineAsync(string.Create(c, $"sample ratio check: chi-square {result.Srm.ChiSquare:0.###}, p {FormatP(result.Srm.PValue)}"));
         foreach (var warning in result.Warnings)
         {
             await output.WriteLineAsync($"WARNING: {warning}");
@@ -150,13 +150,15 @@ public sealed class LiftVerb : ICliVerb
             {
                 var e = m.Estimate;
                 await output.WriteLineAsync(string.Create(c,
-                    $"  {m.Metric,-14} {e.Mean,12:0.######} vs {e.ControlMean,12:0.######}  lift {e.Lift,10:0.######} [{e.LiftLow:0.######}, {e.LiftHigh:0.######}]  rel {e.RelativeLift:+0.0%;-0.0%}  p = {e.PValue:0.####}"));
+                    $"  {m.Metric,-14} {e.Mean,12:0.######} vs {e.ControlMean,12:0.######}  lift {e.Lift,10:0.######} [{e.LiftLow:0.######}, {e.LiftHigh:0.######}]  rel {e.RelativeLift:+0.0%;-0.0%}  p {FormatP(e.PValue)}"));
                 if (m.Cuped is { } cu)
                 {
                     await output.WriteLineAsync(string.Create(c,
-                        $"  {"  CUPED",-14} lift {cu.Estimate.Lift:0.######} [{cu.Estimate.LiftLow:0.######}, {cu.Estimate.LiftHigh:0.######}]  variance -{cu.VarianceReduction:0.0%}"));
+                        $"  {"  CUPED",-14} lift {cu.Estimate.Lift:0.######} [{cu.Estimate.LiftLow:0.######}, {cu.Estimate.LiftHigh:0.######}]  p {FormatP(cu.Estimate.PValue)}  variance -{cu.VarianceReduction:0.0%}"));
                 }
             }
         }
     }
+
+    private static string FormatP(double p) => p < 0.0001 ? "< 0.0001" : string.Create(CultureInfo.InvariantCulture, $"= {p:0.0000}");
 }
