@@ -11,6 +11,8 @@ public static class CliApp
     {
         WriteIndented = true,
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        // Output goes to a terminal or a file, never into HTML: keep apostrophes and Chinese text readable.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     private static readonly Lazy<IReadOnlyList<ICliVerb>> Verbs = new(() => typeof(CliApp).Assembly.GetTypes()
