@@ -343,13 +343,16 @@ public sealed class IdentityIndex
     // Turns a local solution into profile ids (anchors, survivors, new ids) and records the changes.
     private IdentityUpdate Apply(LocalSolution solved, List<BlockedIdentifier> newlyBlocked, List<RejectedIdentifier> rejected)
     {
+        // The part solved holds every record of each profile it touches, so these are whole-profile figures.
         var anchorOf = new Dictionary<long, int>();
+        var sizeOf = new Dictionary<long, int>();
         for (var i = 0; i < solved.Records.Length; i++)
         {
             var profile = _profileOf[solved.Records[i]];
             if (profile != Unassigned)
             {
                 anchorOf.TryAdd(profile, i);
+                sizeOf[profile] = sizeOf.GetValueOrDefault(profile) + 1;
             }
         }
         var oldProfile = solved.Records.Select(d => _profileOf[d]).ToArray();
@@ -386,7 +389,8 @@ public sealed class IdentityIndex
                 survivor = _nextProfileId++;
                 created.Add(survivor);
             }
-            var changed = anchored.Count != 1;
+            // Unchanged only if it continues exactly one profile, whole (it may have lost records to a split).
+            var changed = anchored.Count != 1 || sizeOf[anchored[0]] != members.Count;
             foreach (var d in members)
             {
                 var before = oldProfile[solved.LocalOf[d]];

@@ -86,6 +86,8 @@ public class IdentityIndexTests
         Assert.Equal(1, split.From);
         Assert.Equal([2L], split.RecordIds);
         Assert.Equal([split.To, index.ProfileOf(4), index.ProfileOf(5)], update.CreatedProfileIds);
+        Assert.Equal([[1L, 3L], [2L], [4L], [5L]], update.Profiles.Select(p => p.RecordIds));
+        Assert.Equal(1, update.Profiles[0].ProfileId);
     }
 
     [Fact]
