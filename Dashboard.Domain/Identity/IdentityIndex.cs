@@ -364,17 +364,7 @@ public sealed class IdentityIndex
         for (var c = 0; c < solved.ClusterCount; c++)
         {
             var members = solved.Members(c);
-            // The existing profiles whose oldest record is in this cluster: they continue here.
-            var anchored = new List<long>();
-            foreach (var d in members)
-            {
-                var local = solved.LocalOf[d];
-                if (oldProfile[local] != Unassigned && anchorOf[oldProfile[local]] == local)
-                {
-                    anchored.Add(oldProfile[local]);
-                }
-            }
-            anchored.Sort();
+            var anchored = Anchored(solved, members, oldProfile, anchorOf);
             long survivor;
             if (anchored.Count > 0)
             {
@@ -424,6 +414,22 @@ public sealed class IdentityIndex
             assignments,
             newlyBlocked,
             rejected);
+    }
+
+    // The existing profiles whose anchor (oldest record) is in this cluster, ascending: they continue here.
+    private static List<long> Anchored(LocalSolution solved, List<int> members, long[] oldProfile, Dictionary<long, int> anchorOf)
+    {
+        var anchored = new List<long>();
+        foreach (var d in members)
+        {
+            var local = solved.LocalOf[d];
+            if (oldProfile[local] != Unassigned && anchorOf[oldProfile[local]] == local)
+            {
+                anchored.Add(oldProfile[local]);
+            }
+        }
+        anchored.Sort();
+        return anchored;
     }
 
     /// <summary>A resolution of a closed part of the graph: Records (dense, ascending id) and their clusters.</summary>

@@ -25,81 +25,11 @@ public static class IdentityResolver
     {
         var rule = new BlockRule(settings ?? IdentityResolutionSettings.Default);
         var (ids, order) = SortById(records);
-        var n = ids.Length;
+        var catalog = Catalog(records, order);
+        var (linkable, blocked) = Classify(catalog, rule);
+        var (offsets, members) = MemberRows(catalog, linkable, ids.Length);
 
-        var table = new IdentifierTable();
-        var slotOf = new int[n * Kinds];
-        var counts = new List<int>();
-        var rejected = new List<RejectedIdentifier>();
-        for (var d = 0; d < n; d++)
-        {
-            var record = records[order[d]];
-            for (var k = 0; k < Kinds; k++)
-            {
-                var slot = -1;
-                var raw = record.Raw((IdentifierKind)k);
-                if (!string.IsNullOrWhiteSpace(raw))
-                {
-                    var value = IdentifierNormalizer.Normalize((IdentifierKind)k, raw);
-                    if (value is null)
-                    {
-                        rejected.Add(new RejectedIdentifier(record.Id, (IdentifierKind)k, raw));
-                    }
-                    else
-                    {
-                        slot = table.GetOrAdd((IdentifierKind)k, value);
-                        if (slot == counts.Count)
-                        {
-                            counts.Add(0);
-                        }
-                        counts[slot]++;
-                    }
-                }
-                slotOf[(d * Kinds) + k] = slot;
-            }
-        }
-
-        var blocked = new List<BlockedIdentifier>();
-        var linkable = new List<int>();
-        for (var s = 0; s < table.Count; s++)
-        {
-            var reason = rule.Reason(table.Identifier(s), counts[s]);
-            if (reason is { } r)
-            {
-                blocked.Add(new BlockedIdentifier(table.Kind(s), table.Value(s), counts[s], r));
-            }
-            else if (counts[s] >= 2)
-            {
-                linkable.Add(s);
-            }
-        }
-        blocked.Sort((a, b) => ClusterCore.CompareGroups(new Identifier(a.Kind, a.Value), new Identifier(b.Kind, b.Value)));
-        linkable.Sort(table.Compare);
-
-        // Members of each linkable identifier, ascending by record id (compressed rows).
-        var rowOf = new int[table.Count];
-        Array.Fill(rowOf, -1);
-        var offsets = new int[linkable.Count + 1];
-        for (var i = 0; i < linkable.Count; i++)
-        {
-            rowOf[linkable[i]] = i;
-            offsets[i + 1] = offsets[i] + counts[linkable[i]];
-        }
-        var members = new int[offsets[^1]];
-        var fill = offsets[..^1];
-        for (var d = 0; d < n; d++)
-        {
-            for (var k = 0; k < Kinds; k++)
-            {
-                var slot = slotOf[(d * Kinds) + k];
-                if (slot >= 0 && rowOf[slot] >= 0)
-                {
-                    members[fill[rowOf[slot]]++] = d;
-                }
-            }
-        }
-
-        var unionFind = new ConstrainedUnionFind(n);
+        var unionFind = new ConstrainedUnionFind(ids.Length);
         foreach (var (id, tags) in ClusterCore.TagsById(constraints ?? []))
         {
             var d = Array.BinarySearch(ids, id);
@@ -114,8 +44,94 @@ public static class IdentityResolver
             ClusterCore.ApplyGroup(unionFind, members.AsSpan(offsets[i], offsets[i + 1] - offsets[i]), linkable[i], links);
         }
 
-        var clusters = BuildClusters(unionFind, ids, links, table);
-        return new IdentityResolution(clusters, blocked, rejected);
+        var clusters = BuildClusters(unionFind, ids, links, catalog.Table);
+        return new IdentityResolution(clusters, blocked, catalog.Rejected);
+    }
+
+    /// <summary>Each record's identifier numbers (Kinds per record, -1 = none), how many records carry each, and the rejected values.</summary>
+    private sealed record IdentifierCatalog(IdentifierTable Table, int[] SlotOf, List<int> Counts, List<RejectedIdentifier> Rejected);
+
+    private static IdentifierCatalog Catalog(IReadOnlyList<IdentityRecord> records, int[] order)
+    {
+        var catalog = new IdentifierCatalog(new IdentifierTable(), new int[order.Length * Kinds], [], []);
+        for (var d = 0; d < order.Length; d++)
+        {
+            var record = records[order[d]];
+            for (var k = 0; k < Kinds; k++)
+            {
+                var slot = -1;
+                var raw = record.Raw((IdentifierKind)k);
+                if (!string.IsNullOrWhiteSpace(raw))
+                {
+                    var value = IdentifierNormalizer.Normalize((IdentifierKind)k, raw);
+                    if (value is null)
+                    {
+                        catalog.Rejected.Add(new RejectedIdentifier(record.Id, (IdentifierKind)k, raw));
+                    }
+                    else
+                    {
+                        slot = catalog.Table.GetOrAdd((IdentifierKind)k, value);
+                        if (slot == catalog.Counts.Count)
+                        {
+                            catalog.Counts.Add(0);
+                        }
+                        catalog.Counts[slot]++;
+                    }
+                }
+                catalog.SlotOf[(d * Kinds) + k] = slot;
+            }
+        }
+        return catalog;
+    }
+
+    // Linkable identifiers (on two or more records, not blocked) in canonical order, and the blocked ones.
+    private static (List<int> Linkable, List<BlockedIdentifier> Blocked) Classify(IdentifierCatalog catalog, BlockRule rule)
+    {
+        var (table, counts) = (catalog.Table, catalog.Counts);
+        var blocked = new List<BlockedIdentifier>();
+        var linkable = new List<int>();
+        for (var s = 0; s < table.Count; s++)
+        {
+            if (rule.Reason(table.Identifier(s), counts[s]) is { } reason)
+            {
+                blocked.Add(new BlockedIdentifier(table.Kind(s), table.Value(s), counts[s], reason));
+            }
+            else if (counts[s] >= 2)
+            {
+                linkable.Add(s);
+            }
+        }
+        blocked.Sort((a, b) => ClusterCore.CompareGroups(new Identifier(a.Kind, a.Value), new Identifier(b.Kind, b.Value)));
+        linkable.Sort(table.Compare);
+        return (linkable, blocked);
+    }
+
+    // The records of each linkable identifier, ascending by record id, as compressed rows: row i is
+    // members[offsets[i]..offsets[i + 1]].
+    private static (int[] Offsets, int[] Members) MemberRows(IdentifierCatalog catalog, List<int> linkable, int recordCount)
+    {
+        var rowOf = new int[catalog.Table.Count];
+        Array.Fill(rowOf, -1);
+        var offsets = new int[linkable.Count + 1];
+        for (var i = 0; i < linkable.Count; i++)
+        {
+            rowOf[linkable[i]] = i;
+            offsets[i + 1] = offsets[i] + catalog.Counts[linkable[i]];
+        }
+        var members = new int[offsets[^1]];
+        var fill = offsets[..^1];
+        for (var d = 0; d < recordCount; d++)
+        {
+            for (var k = 0; k < Kinds; k++)
+            {
+                var slot = catalog.SlotOf[(d * Kinds) + k];
+                if (slot >= 0 && rowOf[slot] >= 0)
+                {
+                    members[fill[rowOf[slot]]++] = d;
+                }
+            }
+        }
+        return (offsets, members);
     }
 
     private static (long[] Ids, int[] Order) SortById(IReadOnlyList<IdentityRecord> records)
