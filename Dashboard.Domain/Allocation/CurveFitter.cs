@@ -1,4 +1,5 @@
 using System.Globalization;
+using MathNet.Numerics.LinearRegression;
 
 namespace Dashboard.Domain.Allocation;
 
@@ -28,7 +29,7 @@ public sealed record FitSettings(
     /// <summary>The Hill exponent is searched in [MinShape, MaxShape].</summary>
     public const double MinShape = 0.3;
 
-    public const double MaxShape = 5;
+    public const double MaxShape = 4;
 }
 
 /// <summary>An estimate with its bootstrap percentile interval (2.5% and 97.5% by default).</summary>
@@ -88,6 +89,15 @@ public sealed record ChannelFit(
     }
 }
 
+/// <summary>A joint fit of channels sharing one outcome: the channel fits, the shared intercept, the control coefficients.</summary>
+/// <param name="Channels">One fit per channel (its Baseline ≈ 0: the level belongs to <paramref name="Intercept"/>).</param>
+/// <param name="Intercept">The shared weekly baseline (outcome units) when all controls are 0.</param>
+/// <param name="ControlCoefficients">One coefficient per control series, in the order given.</param>
+/// <param name="Fitted">The joint model's fitted weekly outcome.</param>
+/// <param name="RSquared">1 − RSS/TSS of the joint model.</param>
+public sealed record AdditiveFit(IReadOnlyList<ChannelFit> Channels, double Intercept, IReadOnlyList<double> ControlCoefficients,
+    IReadOnlyList<double> Fitted, double RSquared);
+
 /// <summary>
 /// A prior for shrinking an uninformative channel: the median ROI at mean spend of the channels that fitted well (pooled
 /// across the brand), or none.
@@ -101,8 +111,8 @@ public sealed record FitPrior(double? PooledRoi);
 /// <para>
 /// Method: for fixed (θ, k, h) the model is linear in (baseline, β), so those two are solved in closed form (β ≥ 0) and only
 /// (θ, k, h) are searched (variable projection; Golub &amp; Pereyra 1973). The search works on unbounded transforms (logit of θ
-/// on [0, MaxCarryover], logit of h on [0.3, 5], logit of ln k between 1/50 of the median and 50× the largest spend) so the
-/// bounds always hold. Starts: a grid of 9 θ × 5 h × 5 k, of which the best three and <see cref="FitSettings.RandomStarts"/>
+/// on [0, MaxCarryover], logit of h on [0.3, 4], logit of ln k between 0.1 and 10 times the median adstocked spend, as
+/// Meridian bounds its half-saturation prior) so the bounds always hold. Starts: a grid of 9 θ × 5 h × 5 k, of which the best three and <see cref="FitSettings.RandomStarts"/>
 /// seeded random points are refined by Nelder–Mead; the best refinement wins (several starts guard against the local minima
 /// that the β–k trade-off produces).
 /// </para>
@@ -187,41 +197,77 @@ public static class CurveFitter
     }
 
     /// <summary>
-    /// Fits several channels that share one outcome series (the usual marketing-mix data: total revenue and spend per channel)
-    /// by backfitting (Hastie &amp; Tibshirani 1990): each channel in turn is fitted to the outcome minus the other channels'
-    /// current contributions, until the contributions settle. The channels' baselines are then one shared baseline. Bootstrap
-    /// intervals are conditional on the other channels' fitted contributions, so they understate the joint uncertainty.
+    /// Fits several channels that share one outcome series (the usual marketing-mix data: total revenue and spend per channel),
+    /// optionally with linear control series (trend, season, promotions, competitor sales), by backfitting (Hastie &amp;
+    /// Tibshirani 1990): the controls (with the intercept) and then each channel in turn are fitted to the outcome minus the
+    /// other components' current contributions, until the contributions settle. Bootstrap intervals are conditional on the
+    /// other components' fits, so they understate the joint uncertainty.
     /// </summary>
-    public static IReadOnlyList<ChannelFit> FitAdditive(IReadOnlyList<string> channels, IReadOnlyList<DateOnly> weeks,
-        IReadOnlyList<IReadOnlyList<double>> spends, IReadOnlyList<double> outcome, FitSettings? settings = null, int sweeps = 8)
+    public static AdditiveFit FitAdditive(IReadOnlyList<string> channels, IReadOnlyList<DateOnly> weeks, IReadOnlyList<IReadOnlyList<double>> spends,
+        IReadOnlyList<double> outcome, IReadOnlyList<IReadOnlyList<double>>? controls = null, FitSettings? settings = null, int sweeps = 8)
     {
+        ArgumentNullException.ThrowIfNull(channels);
+        ArgumentNullException.ThrowIfNull(outcome);
         settings ??= FitSettings.Default;
+        controls ??= [];
         var n = outcome.Count;
-        var contributions = channels.Select(_ => new double[n]).ToArray();
+        // Every component is kept centred (mean 0 over the weeks) and the level lives in one intercept α = mean(outcome), so
+        // the channels' own intercepts cannot pile up across sweeps.
+        var alpha = outcome.Average();
+        var centred = channels.Select(_ => new double[n]).ToArray();
+        var contributionMeans = new double[channels.Count];
+        var controlFit = new double[n];
+        var controlMean = 0.0;
+        var coefficients = new double[controls.Count + 1];
         var fits = new ChannelFit[channels.Count];
         for (var sweep = 0; sweep < sweeps; sweep++)
         {
+            if (controls.Count > 0)
+            {
+                var partial = outcome.Select((y, t) => y - alpha - centred.Sum(c => c[t])).ToArray();
+                coefficients = MultipleRegression.QR(Enumerable.Range(0, n).Select(t => controls.Select(c => c[t]).ToArray()).ToArray(), partial,
+                    intercept: true);
+                for (var t = 0; t < n; t++)
+                {
+                    controlFit[t] = 0;
+                    for (var j = 0; j < controls.Count; j++)
+                    {
+                        controlFit[t] += coefficients[j + 1] * controls[j][t];
+                    }
+                }
+                controlMean = controlFit.Average();
+                for (var t = 0; t < n; t++)
+                {
+                    controlFit[t] -= controlMean;
+                }
+            }
             var last = sweep == sweeps - 1;
             for (var c = 0; c < channels.Count; c++)
             {
-                var partial = new WeeklyObservation[n];
+                var observations = new WeeklyObservation[n];
                 for (var t = 0; t < n; t++)
                 {
-                    var others = 0.0;
+                    var others = controlFit[t];
                     for (var o = 0; o < channels.Count; o++)
                     {
-                        others += o == c ? 0 : contributions[o][t];
+                        others += o == c ? 0 : centred[o][t];
                     }
-                    partial[t] = new WeeklyObservation(weeks[t], spends[c][t], outcome[t] - others);
+                    observations[t] = new WeeklyObservation(weeks[t], spends[c][t], outcome[t] - others);
                 }
-                fits[c] = Fit(channels[c], partial, last ? settings : settings with { BootstrapReplicates = 0 });
+                fits[c] = Fit(channels[c], observations, last ? settings : settings with { BootstrapReplicates = 0 });
+                contributionMeans[c] = fits[c].Fitted.Average() - fits[c].Baseline;
                 for (var t = 0; t < n; t++)
                 {
-                    contributions[c][t] = fits[c].Fitted[t] - fits[c].Baseline;
+                    centred[c][t] = fits[c].Fitted[t] - fits[c].Baseline - contributionMeans[c];
                 }
             }
         }
-        return fits;
+        // The outcome with no spend and every control at 0.
+        var intercept = alpha - contributionMeans.Sum() - controlMean;
+        var fitted = Enumerable.Range(0, n).Select(t => alpha + controlFit[t] + centred.Sum(c => c[t])).ToArray();
+        var tss = outcome.Sum(y => (y - alpha) * (y - alpha));
+        var rss = outcome.Select((y, t) => (y - fitted[t]) * (y - fitted[t])).Sum();
+        return new AdditiveFit(fits, intercept, coefficients.Skip(1).ToArray(), fitted, tss > 0 ? 1 - rss / tss : 0);
     }
 
     /// <summary>The steady-state ROI of a fitted curve at the channel's mean weekly spend.</summary>
@@ -326,8 +372,10 @@ public static class CurveFitter
             _prior = prior;
             var positive = spend.Where(s => s > 0).Order().ToArray();
             var median = Quantile(positive, 0.5);
-            _lnKLo = Math.Log(median / 50);
-            _lnKHi = Math.Log(positive[^1] * 50 / (1 - maxCarryover));
+            // k between 0.1 and 10 times the median adstocked spend (Meridian bounds its half-saturation prior to [0.1, 10] on
+            // media scaled by the median); beyond that β and k trade off into a power law the data cannot pin down.
+            _lnKLo = Math.Log(median / 10);
+            _lnKHi = Math.Log(median * 10);
             _meanSpend = spend.Average();
             _lnK0 = Math.Log(median / (1 - PriorCarryover));
             var mean = outcome.Average();
@@ -342,7 +390,7 @@ public static class CurveFitter
         public FitProblem WithOutcome(double[] outcome) => new(_spend, outcome, _maxCarryover, _prior);
 
         public (double Theta, double K, double H) Decode(double[] z) =>
-            (_maxCarryover * Logistic(z[0]), Math.Exp(_lnKLo + (_lnKHi - _lnKLo) * Logistic(z[2])),
+            (_maxCarryover * Logistic(z[0]), Math.Exp(_lnKLo + (_lnKHi - _lnKLo) * Logistic(z[2])) / (1 - _maxCarryover * Logistic(z[0])),
                 FitSettings.MinShape + (FitSettings.MaxShape - FitSettings.MinShape) * Logistic(z[1]));
 
         /// <summary>The transform of a starting point, kept within logit ±6 so the simplex can still move every coordinate.</summary>
@@ -350,7 +398,7 @@ public static class CurveFitter
         [
             Math.Clamp(Logit(theta / _maxCarryover), -6, 6),
             Math.Clamp(Logit((h - FitSettings.MinShape) / (FitSettings.MaxShape - FitSettings.MinShape)), -6, 6),
-            Math.Clamp(Logit((Math.Log(k) - _lnKLo) / (_lnKHi - _lnKLo)), -6, 6),
+            Math.Clamp(Logit((Math.Log(k * (1 - theta)) - _lnKLo) / (_lnKHi - _lnKLo)), -6, 6),
         ];
 
         public double Objective(double[] z) => Evaluate(z).Objective;

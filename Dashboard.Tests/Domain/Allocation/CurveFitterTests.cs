@@ -111,7 +111,7 @@ public class CurveFitterTests
         var outcome = simA.Select((w, t) => w.Outcome + simB[t].Outcome).ToArray();
 
         var fits = CurveFitter.FitAdditive(["a", "b"], simA.Select(w => w.WeekStart).ToArray(), [spendA, spendB], outcome,
-            new FitSettings(BootstrapReplicates: 0));
+            settings: new FitSettings(BootstrapReplicates: 0)).Channels;
 
         Assert.InRange(fits[0].Curve.Response(150), a.Response(150) * 0.9, a.Response(150) * 1.1);
         Assert.InRange(fits[1].Curve.Response(90), b.Response(90) * 0.9, b.Response(90) * 1.1);
