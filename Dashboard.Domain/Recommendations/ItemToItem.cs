@@ -67,17 +67,17 @@ public sealed class ItemToItem
         var products = purchases.Products.Union(clickBaskets?.Products ?? []).Order().ToArray();
         var neighbours = new Neighbour[products.Length][];
         Parallel.For(0, products.Length,
-            () => (Purchase: new Dictionary<int, int>(), Click: new Dictionary<int, int>()),
+            () => (Purchase: purchases.NewScratch(), Click: clickBaskets?.NewScratch()),
             (index, _, scratch) =>
             {
                 var product = products[index];
-                purchases.CountCoOccurrences(product, scratch.Purchase);
-                clickBaskets?.CountCoOccurrences(product, scratch.Click);
-                var candidates = new List<Neighbour>(scratch.Purchase.Count + scratch.Click.Count);
-                foreach (var other in scratch.Purchase.Keys.Union(scratch.Click.Keys))
+                var purchaseCounts = purchases.CountCoOccurrences(product, scratch.Purchase);
+                var clickCounts = clickBaskets?.CountCoOccurrences(product, scratch.Click!.Value) ?? [];
+                var candidates = new List<Neighbour>(purchaseCounts.Count + clickCounts.Count);
+                foreach (var other in purchaseCounts.Keys.Union(clickCounts.Keys))
                 {
-                    var similarity = (1 - clickWeight) * purchases.Cosine(product, other, scratch.Purchase)
-                        + clickWeight * (clickBaskets?.Cosine(product, other, scratch.Click) ?? 0);
+                    var similarity = (1 - clickWeight) * purchases.Cosine(product, other, purchaseCounts)
+                        + clickWeight * (clickBaskets?.Cosine(product, other, clickCounts) ?? 0);
                     if (similarity > 0)
                     {
                         candidates.Add(new Neighbour(other, similarity));
@@ -85,8 +85,6 @@ public sealed class ItemToItem
                 }
                 candidates.Sort(static (a, b) => b.Similarity != a.Similarity ? b.Similarity.CompareTo(a.Similarity) : a.ProductId.CompareTo(b.ProductId));
                 neighbours[index] = [.. candidates.Take(settings.NeighboursPerProduct)];
-                scratch.Purchase.Clear();
-                scratch.Click.Clear();
                 return scratch;
             },
             _ => { });
@@ -144,73 +142,105 @@ public sealed class ItemToItem
         return new ItemToItem(neighbours, _buyers, Settings);
     }
 
-    /// <summary>Customer → distinct products, and product → customers, with dense indices for counting.</summary>
+    /// <summary>Customer → distinct products and product → customers, over dense product indices for fast counting.</summary>
     private sealed class Baskets
     {
-        private readonly Dictionary<int, long[]> _customersOf;
+        private readonly int[] _products;
+        private readonly Dictionary<int, int> _indexOf;
+        private readonly long[][] _customersOf;
         private readonly Dictionary<long, int[]> _productsOf;
 
-        private Baskets(Dictionary<int, long[]> customersOf, Dictionary<long, int[]> productsOf)
+        private Baskets(int[] products, Dictionary<int, int> indexOf, long[][] customersOf, Dictionary<long, int[]> productsOf)
         {
+            _products = products;
+            _indexOf = indexOf;
             _customersOf = customersOf;
             _productsOf = productsOf;
         }
 
-        public IEnumerable<int> Products => _customersOf.Keys;
+        public IEnumerable<int> Products => _products;
 
         public static Baskets From(IEnumerable<(long Customer, int Product)> pairs)
         {
-            var productsOf = new Dictionary<long, HashSet<int>>();
+            var sets = new Dictionary<long, HashSet<int>>();
             foreach (var (customer, product) in pairs)
             {
-                if (!productsOf.TryGetValue(customer, out var set))
+                if (!sets.TryGetValue(customer, out var set))
                 {
-                    productsOf[customer] = set = [];
+                    sets[customer] = set = [];
                 }
                 set.Add(product);
             }
-            var customersOf = new Dictionary<int, List<long>>();
-            foreach (var (customer, set) in productsOf)
+            var products = sets.Values.SelectMany(s => s).Distinct().Order().ToArray();
+            var indexOf = new Dictionary<int, int>(products.Length);
+            for (var i = 0; i < products.Length; i++)
             {
-                foreach (var product in set)
+                indexOf[products[i]] = i;
+            }
+            var customers = Enumerable.Range(0, products.Length).Select(_ => new List<long>()).ToArray();
+            var productsOf = new Dictionary<long, int[]>(sets.Count);
+            foreach (var (customer, set) in sets.OrderBy(kv => kv.Key))
+            {
+                var indices = set.Select(p => indexOf[p]).Order().ToArray();
+                productsOf[customer] = indices;
+                foreach (var index in indices)
                 {
-                    if (!customersOf.TryGetValue(product, out var list))
-                    {
-                        customersOf[product] = list = [];
-                    }
-                    list.Add(customer);
+                    customers[index].Add(customer);
                 }
             }
-            return new Baskets(
-                customersOf.ToDictionary(kv => kv.Key, kv => kv.Value.Order().ToArray()),
-                productsOf.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray()));
+            return new Baskets(products, indexOf, [.. customers.Select(c => c.ToArray())], productsOf);
         }
 
-        /// <summary>counts[j] = customers who have both <paramref name="product"/> and j (j ≠ product).</summary>
-        public void CountCoOccurrences(int product, Dictionary<int, int> counts)
+        /// <summary>Scratch space for <see cref="CountCoOccurrences"/>: a counter per product and the list of touched ones.</summary>
+        public (int[] Counts, List<int> Touched) NewScratch() => (new int[_products.Length], []);
+
+        /// <summary>
+        /// Counts, for every other product j, the customers who have both <paramref name="product"/> and j, and returns
+        /// them as (product id, count). The scratch counters are left at zero again.
+        /// </summary>
+        public Dictionary<int, int> CountCoOccurrences(int product, (int[] Counts, List<int> Touched) scratch)
         {
-            if (!_customersOf.TryGetValue(product, out var customers))
+            var result = new Dictionary<int, int>();
+            if (!_indexOf.TryGetValue(product, out var self))
             {
-                return;
+                return result;
             }
-            foreach (var customer in customers)
+            var (counts, touched) = scratch;
+            foreach (var customer in _customersOf[self])
             {
                 foreach (var other in _productsOf[customer])
                 {
-                    if (other != product)
+                    if (other != self && counts[other]++ == 0)
                     {
-                        counts[other] = counts.GetValueOrDefault(other) + 1;
+                        touched.Add(other);
                     }
                 }
             }
+            foreach (var other in touched)
+            {
+                result[_products[other]] = counts[other];
+                counts[other] = 0;
+            }
+            touched.Clear();
+            return result;
         }
 
         public double Cosine(int product, int other, Dictionary<int, int> counts)
         {
             var both = counts.GetValueOrDefault(other);
-            return both == 0 ? 0 : both / Math.Sqrt((double)_customersOf[product].Length * _customersOf[other].Length);
+            return both == 0 ? 0 : both / Math.Sqrt((double)Buyers(product) * Buyers(other));
         }
 
-        public Dictionary<int, long[]> BuyersByProduct() => _customersOf;
+        private int Buyers(int product) => _customersOf[_indexOf[product]].Length;
+
+        public Dictionary<int, long[]> BuyersByProduct()
+        {
+            var result = new Dictionary<int, long[]>(_products.Length);
+            for (var i = 0; i < _products.Length; i++)
+            {
+                result[_products[i]] = _customersOf[i];
+            }
+            return result;
+        }
     }
 }

@@ -6,8 +6,8 @@ public sealed record CustomerOrder(long CustomerId, long OrderId, DateTime Place
 /// <summary>A click on, or a visit to, a product page by a customer (co-click data).</summary>
 public sealed record ProductClick(long CustomerId, int ProductId, DateTime AtUtc);
 
-/// <summary>What one customer did with one product: the last purchase and the last click, either possibly absent.</summary>
-public sealed record ProductInteraction(int ProductId, DateTime? LastPurchaseUtc, DateTime? LastClickUtc);
+/// <summary>What one customer did with one product: the last purchase and the last click (either possibly absent), and in how many orders they bought it.</summary>
+public sealed record ProductInteraction(int ProductId, DateTime? LastPurchaseUtc, DateTime? LastClickUtc, int PurchaseCount = 0);
 
 /// <summary>
 /// One customer's history as of a date: the last purchase and last click per product. Events after the as-of date are
@@ -33,13 +33,14 @@ public sealed class CustomerHistory
         var byProduct = new Dictionary<int, ProductInteraction>();
         foreach (var order in orders.Where(o => o.PlacedAtUtc <= asOfUtc))
         {
-            foreach (var product in order.ProductIds)
+            foreach (var product in order.ProductIds.Distinct())
             {
                 var current = byProduct.GetValueOrDefault(product) ?? new ProductInteraction(product, null, null);
                 if (current.LastPurchaseUtc is null || current.LastPurchaseUtc < order.PlacedAtUtc)
                 {
-                    byProduct[product] = current with { LastPurchaseUtc = order.PlacedAtUtc };
+                    current = current with { LastPurchaseUtc = order.PlacedAtUtc };
                 }
+                byProduct[product] = current with { PurchaseCount = current.PurchaseCount + 1 };
             }
         }
         foreach (var click in clicks.Where(c => c.AtUtc <= asOfUtc))

@@ -42,7 +42,11 @@ public sealed record RecommenderSettings
     /// </summary>
     public double NonReplenishableSuppressionDays { get; init; } = double.PositiveInfinity;
 
-    /// <summary>Added to the score of a replenishable product that is due again (a product is fully similar to itself).</summary>
+    /// <summary>
+    /// A replenishable product that is due again gets ReplenishmentBoost × (orders it was in) × 0.5^(days since last
+    /// purchase / half-life) added to its score: a product is fully similar to itself, and what a customer buys often
+    /// and lately is what they most likely buy again.
+    /// </summary>
     public double ReplenishmentBoost { get; init; } = 1.0;
 }
 
@@ -109,7 +113,8 @@ public sealed class Recommender
         {
             if (item.LastPurchaseUtc is not null && IsReplenishable(item.ProductId) && IsEligible(history, item.ProductId, asOfUtc))
             {
-                ranked.Add(new Recommendation(item.ProductId, scores.GetValueOrDefault(item.ProductId) + Settings.ReplenishmentBoost, RecommendationReason.Replenish));
+                var boost = Settings.ReplenishmentBoost * item.PurchaseCount * Decay(item.LastPurchaseUtc.Value, asOfUtc);
+                ranked.Add(new Recommendation(item.ProductId, scores.GetValueOrDefault(item.ProductId) + boost, RecommendationReason.Replenish));
                 scores.Remove(item.ProductId);
             }
         }
@@ -169,9 +174,10 @@ public sealed class Recommender
 
     private double Weight(ProductInteraction item, DateTime asOfUtc)
     {
-        double Decay(DateTime at) => Math.Pow(0.5, Math.Max(0, (asOfUtc - at).TotalDays) / Settings.RecencyHalfLifeDays);
-        var purchase = item.LastPurchaseUtc is { } p ? Decay(p) : 0;
-        var click = item.LastClickUtc is { } c ? Settings.ClickWeight * Decay(c) : 0;
+        var purchase = item.LastPurchaseUtc is { } p ? Decay(p, asOfUtc) : 0;
+        var click = item.LastClickUtc is { } c ? Settings.ClickWeight * Decay(c, asOfUtc) : 0;
         return Math.Max(purchase, click);
     }
+
+    private double Decay(DateTime at, DateTime asOfUtc) => Math.Pow(0.5, Math.Max(0, (asOfUtc - at).TotalDays) / Settings.RecencyHalfLifeDays);
 }

@@ -86,6 +86,22 @@ public class RecommenderTests
         Assert.DoesNotContain(ranked, r => r.ProductId == B);
     }
 
+    [Fact]
+    public void Rank_ReplenishmentBoost_ScalesWithOrdersAndRecency()
+    {
+        // A bought in 2 orders, last 30 days ago, half-life 30: boost = 1 × 2 × 0.5 = 1. C bought once 60 days ago: 0.25.
+        var settings = new RecommenderSettings { DefaultReplenishmentDays = 0, RecencyHalfLifeDays = 30 };
+        var recommender = new Recommender(ItemToItem.Build([]), settings);
+        var asOf = Day0.AddDays(60);
+        var history = CustomerHistory.From([Order(9, 0, A, C), Order(9, 30, A)], asOf);
+
+        var ranked = recommender.Rank(history, asOf);
+
+        Assert.Equal(new[] { A, C }, ranked.Select(r => r.ProductId));
+        Assert.Equal(1.0, ranked[0].Score, 12);
+        Assert.Equal(0.25, ranked[1].Score, 12);
+    }
+
     [Theory]
     [InlineData(10, false)]
     [InlineData(30, true)]
