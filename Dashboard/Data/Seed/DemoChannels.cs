@@ -36,10 +36,10 @@ internal static class DemoChannels
     [
         new(1, "tmall_ads", 12_000, 0.35, 0.03, Theta: 0.30, K: 15_000, H: 1.2, Beta: 60_000, Baseline: 20_000, NoiseSd: 3_000, ConversionBaseline: 70, ConversionBeta: 200),
         new(2, "jd_ads", 6_000, 0.40, 0.05, Theta: 0.20, K: 6_000, H: 1.0, Beta: 25_000, Baseline: 8_000, NoiseSd: 1_500, ConversionBaseline: 26, ConversionBeta: 80),
-        new(3, "douyin_ads", 10_000, 0.45, 0.06, Theta: 0.50, K: 20_000, H: 2.5, Beta: 70_000, Baseline: 5_000, NoiseSd: 2_500, ConversionBaseline: 20, ConversionBeta: 260),
+        new(3, "douyin_ads", 10_000, 0.45, 0.06, Theta: 0.50, K: 20_000, H: 2.5, Beta: 70_000, Baseline: 5_000, NoiseSd: 1_500, ConversionBaseline: 20, ConversionBeta: 260),
         new(4, "wechat_moments", 5_000, 0.40, 0.10, Theta: 0.40, K: 8_000, H: 1.8, Beta: 20_000, Baseline: 3_000, NoiseSd: 1_000, ConversionBaseline: 10, ConversionBeta: 65),
         new(5, "search", 4_000, 0.30, 0.02, Theta: 0.10, K: 2_000, H: 0.8, Beta: 12_000, Baseline: 6_000, NoiseSd: 800, ConversionBaseline: 22, ConversionBeta: 45),
-        new(6, "kol_live", 8_000, 0.50, 0.55, Theta: 0.60, K: 25_000, H: 3.0, Beta: 90_000, Baseline: 2_000, NoiseSd: 4_000, ConversionBaseline: 5, ConversionBeta: 280),
+        new(6, "kol_live", 8_000, 0.50, 0.55, Theta: 0.60, K: 25_000, H: 3.0, Beta: 90_000, Baseline: 4_000, NoiseSd: 1_500, ConversionBaseline: 12, ConversionBeta: 280),
         new(7, "sms", 800, 0.30, 0.15, Theta: 0.10, K: 600, H: 1.0, Beta: 5_000, Baseline: 1_000, NoiseSd: 300, ConversionBaseline: 4, ConversionBeta: 18),
         new(8, "app_push", 300, 0.30, 0.10, Theta: 0.05, K: 200, H: 0.9, Beta: 3_000, Baseline: 1_500, NoiseSd: 250, ConversionBaseline: 6, ConversionBeta: 11),
     ];

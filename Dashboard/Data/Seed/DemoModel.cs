@@ -4,39 +4,7 @@ namespace Dashboard.Data.Seed;
 /// BG/NBD parameters (Fader, Hardie &amp; Lee 2005, "Counting your customers the easy way"), time unit
 /// one week: purchase rate λ ~ Gamma(shape r, rate α); drop-out probability p ~ Beta(a, b).
 /// </summary>
-public sealed record BgNbdParameters(double R, double Alpha, double A, double B)
-{
-    /// <summary>
-    /// E[X(t)], the expected number of repeat purchases in t weeks after the first purchase
-    /// (eq. 9 of the paper): (a+b−1)/(a−1) · [1 − (α/(α+t))^r · ₂F₁(r, b; a+b−1; t/(α+t))].
-    /// </summary>
-    public double ExpectedRepeatPurchases(double t)
-    {
-        if (t <= 0)
-        {
-            return 0;
-        }
-        var z = t / (Alpha + t);
-        return (A + B - 1) / (A - 1) * (1 - Math.Pow(Alpha / (Alpha + t), R) * Hypergeometric2F1(R, B, A + B - 1, z));
-    }
-
-    // Gauss series; converges for |z| < 1, which holds since z = t/(α+t).
-    private static double Hypergeometric2F1(double a, double b, double c, double z)
-    {
-        var sum = 1.0;
-        var term = 1.0;
-        for (var k = 0; k < 100_000; k++)
-        {
-            term *= (a + k) * (b + k) / ((c + k) * (k + 1)) * z;
-            sum += term;
-            if (Math.Abs(term) < 1e-15 * Math.Abs(sum))
-            {
-                break;
-            }
-        }
-        return sum;
-    }
-}
+public sealed record BgNbdParameters(double R, double Alpha, double A, double B);
 
 /// <summary>
 /// Gamma-Gamma spend model (Fader, Hardie &amp; Lee 2005, "RFM and CLV"): each order value
