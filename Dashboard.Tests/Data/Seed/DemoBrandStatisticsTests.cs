@@ -115,6 +115,18 @@ public class DemoBrandStatisticsTests(DemoBrandFixture brand) : IClassFixture<De
         }
     }
 
+    [Fact]
+    public async Task Seed_ChannelSpend_PeaksAroundDoubleElevenAnd618()
+    {
+        var weeks = await brand.QueryAsync("SELECT WeekStartUtc, SUM(Spend) FROM ChannelSpends GROUP BY WeekStartUtc ORDER BY WeekStartUtc");
+
+        var spend = weeks.ToDictionary(w => DateTime.Parse((string)w[0]!, CultureInfo.InvariantCulture), w => (double)w[1]!);
+        var median = spend.Values.Order().ElementAt(spend.Count / 2);
+        Assert.True(spend[new DateTime(2025, 11, 3)] > 2 * median);
+        Assert.True(spend[new DateTime(2026, 11, 2)] > 2 * median);
+        Assert.True(spend[new DateTime(2026, 6, 15)] > 1.5 * median);
+    }
+
     private static void AssertMean(IEnumerable<double> values, double expected, string what)
     {
         var list = values.ToList();

@@ -88,6 +88,8 @@ internal sealed partial class DemoBrandGenerator
             _ => null,
         };
         var name = DemoDemographics.DrawName(rng, gender);
+        // One Customer row per true person (id = person id), and every identity of the person linked to it,
+        // until identity resolution (its own capability) derives customers from the source identities.
         var customer = new Customer
         {
             Id = personId,
