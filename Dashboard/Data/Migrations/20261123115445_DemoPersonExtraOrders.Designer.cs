@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Dashboard.Data.Migrations
 {
     [DbContext(typeof(DashboardDbContext))]
-    [Migration("20261123113235_DemoPersonExtraOrders")]
+    [Migration("20261123115445_DemoPersonExtraOrders")]
     partial class DemoPersonExtraOrders
     {
         /// <inheritdoc />
@@ -435,6 +435,47 @@ namespace Dashboard.Data.Migrations
                     b.HasIndex("StartedUtc");
 
                     b.ToTable("ImportRuns");
+                });
+
+            modelBuilder.Entity("Dashboard.Data.Entities.ModelRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParametersJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResultJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StartedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Status", "Id");
+
+                    b.ToTable("ModelRuns");
                 });
 
             modelBuilder.Entity("Dashboard.Data.Entities.Order", b =>
