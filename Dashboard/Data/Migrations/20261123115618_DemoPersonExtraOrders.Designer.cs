@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Dashboard.Data.Migrations
 {
     [DbContext(typeof(DashboardDbContext))]
-    [Migration("20261123115445_DemoPersonExtraOrders")]
+    [Migration("20261123115618_DemoPersonExtraOrders")]
     partial class DemoPersonExtraOrders
     {
         /// <inheritdoc />
