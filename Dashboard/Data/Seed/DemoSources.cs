@@ -40,7 +40,8 @@ internal static class DemoSources
         double JunkMemberRate,
         double[] TouchWeights);
 
-    // Touch weights: Impression, Click, Visit, MessageSent, AddToCart (a MessageOpened follows some sends).
+    // Indexed by source id (slot 0 unused). Touch weights: Impression, Click, Visit, MessageSent, AddToCart
+    // (a MessageOpened follows some sends).
     public static readonly Profile[] Profiles =
     [
         null!,
