@@ -24,6 +24,11 @@ public sealed class DemoPerson
     public bool AliveAtEnd { get; set; }
     /// <summary>A person with touchpoints and no orders.</summary>
     public bool IsProspect { get; set; }
+    /// <summary>
+    /// Campaign-attributable orders added on top of the BG/NBD purchases (see DemoTruth "campaigns");
+    /// subtract them to score a lifetime model against the pure BG/NBD process.
+    /// </summary>
+    public int ExtraOrders { get; set; }
 }
 
 /// <summary>Which true person is behind each demo source identity (for scoring identity resolution).</summary>

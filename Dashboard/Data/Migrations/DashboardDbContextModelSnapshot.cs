@@ -356,6 +356,9 @@ namespace Dashboard.Data.Migrations
                     b.Property<double>("DropoutProbability")
                         .HasColumnType("REAL");
 
+                    b.Property<int>("ExtraOrders")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsProspect")
                         .HasColumnType("INTEGER");
 

@@ -1,0 +1,136 @@
+using System.Text.Json;
+using Dashboard.Data.Seed;
+using Dashboard.Tests.TestSupport;
+
+namespace Dashboard.Tests.Data.Seed;
+
+public class DemoBrandSeederTests
+{
+    [Fact]
+    public async Task Seed_SameSeedTwice_WritesAnIdenticalBrand()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var seeder = new DemoBrandSeeder(db.Factory);
+
+        var first = await seeder.SeedAsync(new DemoBrandSettings(300, 5), null, CancellationToken.None);
+        var firstPrint = await SeedQueries.FingerprintAsync(db);
+        // Seeding again over an existing brand wipes it first: the same brand, not a doubled one.
+        var second = await seeder.SeedAsync(new DemoBrandSettings(300, 5), null, CancellationToken.None);
+        var secondPrint = await SeedQueries.FingerprintAsync(db);
+
+        Assert.Equal(first.Rows, second.Rows);
+        Assert.Equal(firstPrint, secondPrint);
+        Assert.Equal(first.Orders, (long)(await SeedQueries.QueryAsync(db, "SELECT COUNT(*) FROM Orders"))[0][0]!);
+    }
+
+    [Fact]
+    public async Task Seed_DifferentSeeds_WriteDifferentBrands()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var seeder = new DemoBrandSeeder(db.Factory);
+
+        await seeder.SeedAsync(new DemoBrandSettings(300, 5), null, CancellationToken.None);
+        var five = await SeedQueries.FingerprintAsync(db);
+        var fivePhones = await SeedQueries.QueryAsync(db, "SELECT Phone FROM SourceIdentities WHERE Phone IS NOT NULL ORDER BY Id LIMIT 20");
+        await seeder.SeedAsync(new DemoBrandSettings(300, 6), null, CancellationToken.None);
+        var six = await SeedQueries.FingerprintAsync(db);
+        var sixPhones = await SeedQueries.QueryAsync(db, "SELECT Phone FROM SourceIdentities WHERE Phone IS NOT NULL ORDER BY Id LIMIT 20");
+
+        Assert.NotEqual(five, six);
+        Assert.NotEqual(fivePhones.Select(r => r[0]), sixPhones.Select(r => r[0]));
+    }
+
+    [Fact]
+    public async Task Seed_WithProgress_ReportsStagesUpToDone()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var reports = new List<DemoSeedProgress>();
+        var progress = new SynchronousProgress(reports);
+
+        await new DemoBrandSeeder(db.Factory).SeedAsync(new DemoBrandSettings(200, 1), progress, CancellationToken.None);
+
+        Assert.Equal("done", reports[^1].Stage);
+        Assert.Contains(reports, r => r.Stage == "people" && r.Fraction is > 0 and < 1);
+        Assert.All(reports, r => Assert.InRange(r.Fraction, 0, 1));
+    }
+
+    [Fact]
+    public async Task Seed_OverAnExistingBrand_ReplacesItAndKeepsReferenceData()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await new DemoBrandSeeder(db.Factory).SeedAsync(new DemoBrandSettings(300, 2), null, CancellationToken.None);
+
+        await new DemoBrandSeeder(db.Factory).SeedAsync(new DemoBrandSettings(100, 2), null, CancellationToken.None);
+
+        var rows = await SeedQueries.QueryAsync(db,
+            "SELECT (SELECT COUNT(*) FROM Customers), (SELECT COUNT(*) FROM DataSources), (SELECT COUNT(*) FROM AdChannels), (SELECT COUNT(*) FROM Products)");
+        Assert.Equal(new object?[] { 120L, 8L, 8L, 66L }, rows[0]);
+    }
+
+    [Fact]
+    public async Task SeedDemoVerb_SmallBrand_RebuildsTheStoreAndPrintsCounts()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+
+        var result = await CliRunner.RunAsync(db.Settings, "seed-demo", "--customers", "200", "--seed", "3", "--json");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        using var json = JsonDocument.Parse(result.Output);
+        Assert.Equal(240, json.RootElement.GetProperty("customers").GetInt32());
+        Assert.Equal(200, json.RootElement.GetProperty("buyers").GetInt32());
+        Assert.Equal(40, json.RootElement.GetProperty("prospects").GetInt32());
+        Assert.True(json.RootElement.GetProperty("elapsedSeconds").GetDouble() > 0);
+        var orders = json.RootElement.GetProperty("orders").GetInt64();
+        Assert.Equal(orders, (long)(await SeedQueries.QueryAsync(db, "SELECT COUNT(*) FROM Orders"))[0][0]!);
+        Assert.Equal(orders, json.RootElement.GetProperty("rows").GetProperty("Orders").GetInt64());
+    }
+
+    [Fact]
+    public async Task SeedDemoVerb_WithoutJson_PrintsASentence()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+
+        var result = await CliRunner.RunAsync(db.Settings, "seed-demo", "--customers", "100");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("120 customers (100 buyers, 20 prospects)", result.Output);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("many")]
+    public async Task SeedDemoVerb_BadCustomerCount_ExitsWithUsage(string customers)
+    {
+        await using var db = await TestDatabase.CreateAsync();
+
+        var result = await CliRunner.RunAsync(db.Settings, "seed-demo", "--customers", customers);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--customers", result.Error);
+        Assert.Contains("usage: seed-demo", result.Error);
+    }
+
+    [Fact]
+    public async Task BenchSeedVerb_SmallBrand_ReportsTimeRowsAndMemory()
+    {
+        var result = await CliRunner.RunAsync(null, "bench", "seed", "--customers", "100", "--json");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        using var json = JsonDocument.Parse(result.Output);
+        Assert.Equal(120, json.RootElement.GetProperty("rows").GetProperty("Customers").GetInt64());
+        Assert.Equal(120, json.RootElement.GetProperty("customers").GetInt32());
+        Assert.True(json.RootElement.GetProperty("peakWorkingSetMb").GetDouble() > 0);
+        Assert.True(json.RootElement.GetProperty("elapsedSeconds").GetDouble() > 0);
+    }
+
+    private sealed class SynchronousProgress(List<DemoSeedProgress> reports) : IProgress<DemoSeedProgress>
+    {
+        public void Report(DemoSeedProgress value)
+        {
+            lock (reports)
+            {
+                reports.Add(value);
+            }
+        }
+    }
+}
