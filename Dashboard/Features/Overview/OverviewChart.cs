@@ -29,6 +29,7 @@ public static class OverviewChart
             .ToList();
         var layout = ChartSpec.BaseLayout();
         layout.BarMode = BarModeEnum.Stack;
+        layout.XAxis = [MonthAxis()];
         layout.YAxis = [new YAxis { TickPrefix = currencySymbol, TickFormat = "~s" }];
         return new ChartSpec(traces, layout);
     }
@@ -54,12 +55,16 @@ public static class OverviewChart
         var x = rows.Select(r => (object)MonthLabel(r.Month)).ToList();
         var layout = ChartSpec.BaseLayout();
         layout.BarMode = BarModeEnum.Stack;
+        layout.XAxis = [MonthAxis()];
         return new ChartSpec(
         [
             new Bar { Name = newLabel, X = x, Y = rows.Select(r => (object)r.New).ToList() },
             new Bar { Name = returningLabel, X = x, Y = rows.Select(r => (object)r.Returning).ToList() },
         ], layout);
     }
+
+    // Months are categories ("2026-05"): as dates, Plotly would tick them at arbitrary days.
+    private static XAxis MonthAxis() => new() { Type = Plotly.Blazor.LayoutLib.XAxisLib.TypeEnum.Category };
 
     private static string MonthLabel(DateOnly month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 }
