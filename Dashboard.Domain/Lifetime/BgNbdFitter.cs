@@ -5,8 +5,8 @@ namespace Dashboard.Domain.Lifetime;
 /// <param name="LogLikelihood">The (unpenalised) log-likelihood at the estimates, summed over customers.</param>
 /// <param name="Customers">Rows fitted on.</param>
 /// <param name="DistinctHistories">Likelihood terms actually evaluated after grouping identical histories.</param>
-/// <param name="Iterations">Quasi-Newton iterations used.</param>
-public sealed record BgNbdFit(BgNbdParameters Parameters, double LogLikelihood, int Customers, int DistinctHistories, int Iterations);
+/// <param name="Evaluations">Likelihood-and-gradient evaluations on the full data.</param>
+public sealed record BgNbdFit(BgNbdParameters Parameters, double LogLikelihood, int Customers, int DistinctHistories, int Evaluations);
 
 /// <summary>Maximum likelihood estimation of the BG/NBD model (FHL 2005, section 7).</summary>
 public static class BgNbdFitter
@@ -53,13 +53,40 @@ public static class BgNbdFitter
         // Start at r = a = b = 1 with α matching the pooled repeat rate (E[λ] = r/α), so the start does not depend
         // on the period unit.
         var start = new[] { 0.0, Math.Log(Math.Clamp(1 / likelihood.PooledRate, 1e-3, 1e6)), 0.0, 0.0 };
-        var (logParameters, iterations) = LogScaleOptimizer.Maximize(
-            "purchase (BG/NBD)", Names, likelihood.Evaluate, start, likelihood.TotalWeight, options);
+        (LogLikelihoodFunction, double)? curvature = null;
+        if (frequency.Length >= StagedFit.Threshold)
+        {
+            // Large data: fit a strided subsample first; its optimum and curvature precondition the full fit.
+            var stride = StagedFit.StrideFor(frequency.Length);
+            var subsample = BgNbdLikelihood.Create(StagedFit.Every(frequency, stride), StagedFit.Every(recency, stride),
+                StagedFit.Every(age, stride), StagedFit.Every(weights, stride));
+            if (subsample.HasRepeatBuyers && subsample.TotalWeight > 1)
+            {
+                (start, _) = LogScaleOptimizer.Maximize(
+                    "purchase (BG/NBD)", Names, subsample.Evaluate, subsample.TotalWeight, start, options);
+                curvature = (subsample.Evaluate, subsample.TotalWeight);
+            }
+        }
+        var (logParameters, evaluations) = LogScaleOptimizer.Maximize(
+            "purchase (BG/NBD)", Names, likelihood.Evaluate, likelihood.TotalWeight, start, options, curvature);
         var gradient = new double[4];
         var ll = likelihood.Evaluate(logParameters, gradient);
         var parameters = new BgNbdParameters(
             Math.Exp(logParameters[0]), Math.Exp(logParameters[1]), Math.Exp(logParameters[2]), Math.Exp(logParameters[3]));
-        return new BgNbdFit(parameters, ll, likelihood.Customers, likelihood.DistinctHistories, iterations);
+        return new BgNbdFit(parameters, ll, likelihood.Customers, likelihood.DistinctHistories, evaluations);
+    }
+
+    /// <summary>
+    /// Approximate relative standard errors of r, α, a, b (standard errors of their logs) from the observed information
+    /// at <paramref name="parameters"/>, usually the fitted ones.
+    /// </summary>
+    public static double[] RelativeStandardErrors(
+        BgNbdParameters parameters, ReadOnlySpan<int> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age,
+        ReadOnlySpan<double> weights = default)
+    {
+        var likelihood = BgNbdLikelihood.Create(frequency, recency, age, weights);
+        return LogScaleOptimizer.LogScaleStandardErrors(likelihood.Evaluate,
+            [Math.Log(parameters.R), Math.Log(parameters.Alpha), Math.Log(parameters.A), Math.Log(parameters.B)]);
     }
 
     /// <summary>The total log-likelihood and its gradient w.r.t. (ln r, ln α, ln a, ln b), as the fit evaluates them.</summary>
@@ -94,5 +121,32 @@ public sealed record SummaryColumns(int[] Frequency, double[] Recency, double[] 
             columns.MonetaryValue[i] = c.MonetaryValue;
         }
         return columns;
+    }
+}
+
+/// <summary>
+/// Large fits start from a strided subsample's fit: a few percent of the work puts the full fit near its optimum and
+/// gives it the curvature to precondition with.
+/// </summary>
+internal static class StagedFit
+{
+    /// <summary>Rows from which a fit is staged.</summary>
+    public const int Threshold = 100_000;
+
+    /// <summary>Rows in the subsample.</summary>
+    public const int SubsampleSize = 25_000;
+
+    /// <summary>Every k-th row with k = rows / SubsampleSize, so the subsample spans the data whatever its order.</summary>
+    public static int StrideFor(int rows) => Math.Max(1, rows / SubsampleSize);
+
+    /// <summary>Elements 0, k, 2k, … (empty stays empty, for optional weights).</summary>
+    public static T[] Every<T>(ReadOnlySpan<T> values, int stride)
+    {
+        var result = new T[(values.Length + stride - 1) / stride];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = values[i * stride];
+        }
+        return result;
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace Dashboard.Domain.Lifetime;
 
 /// <summary>
@@ -68,8 +70,6 @@ internal sealed class BgNbdLikelihood
         {
             throw new ArgumentException("frequency, recency, age (and weights, when given) must have the same length.");
         }
-        var timeIndex = new Dictionary<double, int>(Math.Min(n, 1 << 16));
-        var times = new List<double>();
         var maxFrequency = 0;
         var totalWeight = 0.0;
         var purchases = 0.0;
@@ -93,39 +93,41 @@ internal sealed class BgNbdLikelihood
             exposure += w * age[i];
         }
 
-        // Group identical histories. Times get dense indices so that a history packs into one long key.
-        var keys = new long[n];
-        var indexOfTime = (double t) =>
-        {
-            if (!timeIndex.TryGetValue(t, out var index))
-            {
-                index = times.Count;
-                timeIndex.Add(t, index);
-                times.Add(t);
-            }
-            return index;
-        };
+        // Dense indices for the distinct times, so that a history packs into one long key.
+        var timeIndex = new KeyIndex(1024);
+        var times = new List<double>();
         var ageIndexOf = new int[n];
         var recencyIndexOf = new int[n];
         for (var i = 0; i < n; i++)
         {
-            ageIndexOf[i] = indexOfTime(age[i]);
-            recencyIndexOf[i] = frequency[i] > 0 ? indexOfTime(recency[i]) : ageIndexOf[i];
+            ageIndexOf[i] = timeIndex.GetOrAdd(KeyIndex.KeyOf(age[i]), out var added);
+            if (added)
+            {
+                times.Add(age[i]);
+            }
+            if (frequency[i] > 0)
+            {
+                recencyIndexOf[i] = timeIndex.GetOrAdd(KeyIndex.KeyOf(recency[i]), out added);
+                if (added)
+                {
+                    times.Add(recency[i]);
+                }
+            }
         }
         var timeBits = Math.Max(1, 32 - int.LeadingZeroCount(times.Count));
         var frequencyBits = Math.Max(1, 32 - int.LeadingZeroCount(maxFrequency));
         if (2 * timeBits + frequencyBits > 63)
         {
-            // Beyond ~2 billion distinct times nothing could be grouped anyway.
             throw new LifetimeDataException("Too many distinct customer histories to fit in one run.");
         }
 
+        // Group identical histories of repeat buyers; customers without repeat purchases only need their T.
         var zeroWeightByTime = new double[times.Count];
-        var groupOf = new Dictionary<long, int>(Math.Min(n, 1 << 16));
-        var groupFrequency = new List<int>();
-        var groupRecency = new List<int>();
-        var groupAge = new List<int>();
-        var groupWeight = new List<double>();
+        var groups = new KeyIndex(n);
+        var groupFrequency = new int[n];
+        var groupRecency = new int[n];
+        var groupAge = new int[n];
+        var groupWeight = new double[n];
         var weightAbove = new double[maxFrequency + 1];
         for (var i = 0; i < n; i++)
         {
@@ -142,26 +144,23 @@ internal sealed class BgNbdLikelihood
             }
             weightAbove[x - 1] += w;
             var key = ((long)x << (2 * timeBits)) | ((long)recencyIndexOf[i] << timeBits) | (long)ageIndexOf[i];
-            if (groupOf.TryGetValue(key, out var g))
+            var g = groups.GetOrAdd(key, out var added);
+            if (added)
             {
-                groupWeight[g] += w;
+                groupFrequency[g] = x;
+                groupRecency[g] = recencyIndexOf[i];
+                groupAge[g] = ageIndexOf[i];
             }
-            else
-            {
-                groupOf.Add(key, groupFrequency.Count);
-                groupFrequency.Add(x);
-                groupRecency.Add(recencyIndexOf[i]);
-                groupAge.Add(ageIndexOf[i]);
-                groupWeight.Add(w);
-            }
+            groupWeight[g] += w;
         }
         // weightAbove[k] = total weight of customers with x > k (a suffix sum of the counts at x = k + 1).
         for (var k = maxFrequency - 2; k >= 0; k--)
         {
             weightAbove[k] += weightAbove[k + 1];
         }
-        return new BgNbdLikelihood([.. times], zeroWeightByTime, [.. groupFrequency], [.. groupRecency], [.. groupAge],
-            [.. groupWeight], weightAbove, totalWeight, n)
+        var count = groups.Count;
+        return new BgNbdLikelihood([.. times], zeroWeightByTime, groupFrequency[..count], groupRecency[..count], groupAge[..count],
+            groupWeight[..count], weightAbove, totalWeight, n)
         {
             PooledRate = exposure > 0 ? purchases / exposure : 0,
         };
@@ -225,49 +224,13 @@ internal sealed class BgNbdLikelihood
 
         // Repeat buyers: ln[(b+x-1)(α+T)^-(r+x) + a(α+t_x)^-(r+x)] by log-sum-exp, per distinct history.
         var partial = new double[_chunks * 5];
-        var logA = Math.Log(a);
+        var tables = new Tables(r, Math.Log(a), logAlphaPlus, inverseAlphaPlus, logBPlus, inverseBPlus);
         var groups = _frequency.Length;
         Parallel.For(0, _chunks, new ParallelOptions { MaxDegreeOfParallelism = _chunks }, chunk =>
         {
             var start = (int)((long)groups * chunk / _chunks);
             var end = (int)((long)groups * (chunk + 1) / _chunks);
-            double sLl = 0, sR = 0, sAlpha = 0, sA = 0, sB = 0;
-            for (var g = start; g < end; g++)
-            {
-                var x = _frequency[g];
-                var w = _weight[g];
-                var iAge = _ageIndex[g];
-                var iRecency = _recencyIndex[g];
-                var rx = r + x;
-                var l1 = logBPlus[x] - rx * logAlphaPlus[iAge];
-                var l2 = logA - rx * logAlphaPlus[iRecency];
-                double logSum, w1, w2;
-                if (l1 >= l2)
-                {
-                    var e = Math.Exp(l2 - l1);
-                    logSum = l1 + Math.Log(1 + e);
-                    w1 = 1 / (1 + e);
-                    w2 = e * w1;
-                }
-                else
-                {
-                    var e = Math.Exp(l1 - l2);
-                    logSum = l2 + Math.Log(1 + e);
-                    w2 = 1 / (1 + e);
-                    w1 = e * w2;
-                }
-                sLl += w * logSum;
-                sR -= w * (w1 * logAlphaPlus[iAge] + w2 * logAlphaPlus[iRecency]);
-                sAlpha -= w * rx * (w1 * inverseAlphaPlus[iAge] + w2 * inverseAlphaPlus[iRecency]);
-                sA += w * w2;
-                sB += w * w1 * inverseBPlus[x];
-            }
-            var o = chunk * 5;
-            partial[o] = sLl;
-            partial[o + 1] = sR;
-            partial[o + 2] = sAlpha;
-            partial[o + 3] = sA;
-            partial[o + 4] = sB;
+            EvaluateGroups(start, end, tables, partial.AsSpan(chunk * 5, 5));
         });
         for (var chunk = 0; chunk < _chunks; chunk++)
         {
@@ -285,5 +248,83 @@ internal sealed class BgNbdLikelihood
         gradient[2] = a * dA;
         gradient[3] = b * dB;
         return ll;
+    }
+
+    private sealed record Tables(
+        double R, double LogA, double[] LogAlphaPlus, double[] InverseAlphaPlus, double[] LogBPlus, double[] InverseBPlus);
+
+    /// <summary>
+    /// Sums over groups [start, end) of w·lnS and the gradient pieces, where lnS = ln(e^l1 + e^l2),
+    /// l1 = ln(b+x−1) − (r+x) ln(α+T), l2 = ln a − (r+x) ln(α+t_x), and w1, w2 = e^l1/S, e^l2/S.
+    /// Four histories at a time with vectorised exp/log where the hardware has them (about ten times faster than
+    /// scalar Math.Exp/Math.Log here); the rest one by one.
+    /// </summary>
+    private void EvaluateGroups(int start, int end, Tables t, Span<double> sums)
+    {
+        double sLl = 0, sR = 0, sAlpha = 0, sA = 0, sB = 0;
+        var g = start;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var r = Vector256.Create(t.R);
+            var logA = Vector256.Create(t.LogA);
+            var one = Vector256<double>.One;
+            Vector256<double> accLl = default, accR = default, accAlpha = default, accA = default, accB = default;
+            for (; g + 4 <= end; g += 4)
+            {
+                var (a0, a1, a2, a3) = (_ageIndex[g], _ageIndex[g + 1], _ageIndex[g + 2], _ageIndex[g + 3]);
+                var (r0, r1, r2, r3) = (_recencyIndex[g], _recencyIndex[g + 1], _recencyIndex[g + 2], _recencyIndex[g + 3]);
+                var (x0, x1, x2, x3) = (_frequency[g], _frequency[g + 1], _frequency[g + 2], _frequency[g + 3]);
+                var w = Vector256.Create(_weight[g], _weight[g + 1], _weight[g + 2], _weight[g + 3]);
+                var logAge = Vector256.Create(t.LogAlphaPlus[a0], t.LogAlphaPlus[a1], t.LogAlphaPlus[a2], t.LogAlphaPlus[a3]);
+                var logRecency = Vector256.Create(t.LogAlphaPlus[r0], t.LogAlphaPlus[r1], t.LogAlphaPlus[r2], t.LogAlphaPlus[r3]);
+                var inverseAge = Vector256.Create(t.InverseAlphaPlus[a0], t.InverseAlphaPlus[a1], t.InverseAlphaPlus[a2], t.InverseAlphaPlus[a3]);
+                var inverseRecency = Vector256.Create(t.InverseAlphaPlus[r0], t.InverseAlphaPlus[r1], t.InverseAlphaPlus[r2], t.InverseAlphaPlus[r3]);
+                var logB = Vector256.Create(t.LogBPlus[x0], t.LogBPlus[x1], t.LogBPlus[x2], t.LogBPlus[x3]);
+                var inverseB = Vector256.Create(t.InverseBPlus[x0], t.InverseBPlus[x1], t.InverseBPlus[x2], t.InverseBPlus[x3]);
+                var rx = r + Vector256.Create((double)x0, x1, x2, x3);
+                var l1 = logB - rx * logAge;
+                var l2 = logA - rx * logRecency;
+                var max = Vector256.Max(l1, l2);
+                var e = Vector256.Exp(Vector256.Min(l1, l2) - max);
+                var sum = one + e;
+                var logSum = max + Vector256.Log(sum);
+                var large = one / sum;
+                var small = e * large;
+                var firstLarger = Vector256.GreaterThanOrEqual(l1, l2);
+                var w1 = Vector256.ConditionalSelect(firstLarger, large, small);
+                var w2 = Vector256.ConditionalSelect(firstLarger, small, large);
+                accLl += w * logSum;
+                accR -= w * (w1 * logAge + w2 * logRecency);
+                accAlpha -= w * rx * (w1 * inverseAge + w2 * inverseRecency);
+                accA += w * w2;
+                accB += w * w1 * inverseB;
+            }
+            (sLl, sR, sAlpha, sA, sB) = (Vector256.Sum(accLl), Vector256.Sum(accR), Vector256.Sum(accAlpha), Vector256.Sum(accA), Vector256.Sum(accB));
+        }
+        for (; g < end; g++)
+        {
+            var x = _frequency[g];
+            var w = _weight[g];
+            var iAge = _ageIndex[g];
+            var iRecency = _recencyIndex[g];
+            var rx = t.R + x;
+            var l1 = t.LogBPlus[x] - rx * t.LogAlphaPlus[iAge];
+            var l2 = t.LogA - rx * t.LogAlphaPlus[iRecency];
+            var max = Math.Max(l1, l2);
+            var e = Math.Exp(Math.Min(l1, l2) - max);
+            var large = 1 / (1 + e);
+            var small = e * large;
+            var (w1, w2) = l1 >= l2 ? (large, small) : (small, large);
+            sLl += w * (max + Math.Log(1 + e));
+            sR -= w * (w1 * t.LogAlphaPlus[iAge] + w2 * t.LogAlphaPlus[iRecency]);
+            sAlpha -= w * rx * (w1 * t.InverseAlphaPlus[iAge] + w2 * t.InverseAlphaPlus[iRecency]);
+            sA += w * w2;
+            sB += w * w1 * t.InverseBPlus[x];
+        }
+        sums[0] = sLl;
+        sums[1] = sR;
+        sums[2] = sAlpha;
+        sums[3] = sA;
+        sums[4] = sB;
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using MathNet.Numerics;
 
 namespace Dashboard.Domain.Lifetime;
@@ -73,8 +74,8 @@ public static class GammaGammaModel
 /// <param name="LogLikelihood">The (unpenalised) log-likelihood at the estimates.</param>
 /// <param name="Customers">Repeat customers with positive spend that the model was fitted on.</param>
 /// <param name="ExcludedNonPositiveSpend">Repeat customers left out because their mean order value was 0 (or below): the model has positive spend only.</param>
-/// <param name="Iterations">Quasi-Newton iterations used.</param>
-public sealed record GammaGammaFit(GammaGammaParameters Parameters, double LogLikelihood, int Customers, int ExcludedNonPositiveSpend, int Iterations);
+/// <param name="Evaluations">Likelihood-and-gradient evaluations on the full data.</param>
+public sealed record GammaGammaFit(GammaGammaParameters Parameters, double LogLikelihood, int Customers, int ExcludedNonPositiveSpend, int Evaluations);
 
 /// <summary>Maximum likelihood estimation of the Gamma-Gamma spend model on repeat customers' mean order values.</summary>
 public static class GammaGammaFitter
@@ -124,12 +125,32 @@ public static class GammaGammaFitter
         }
         // Start with q = 2 (so the mean exists), p = 1 and γ matching the observed mean: pγ/(q−1) = mean m_x.
         var start = new[] { 0.0, Math.Log(2), Math.Log(likelihood.MeanValue) };
-        var (logParameters, iterations) = LogScaleOptimizer.Maximize(
-            "spend (Gamma-Gamma)", Names, likelihood.Evaluate, start, likelihood.Customers, options);
+        (LogLikelihoodFunction, double)? curvature = null;
+        if (frequency.Length >= StagedFit.Threshold)
+        {
+            var stride = StagedFit.StrideFor(frequency.Length);
+            var subsample = GammaGammaLikelihood.Create(StagedFit.Every(frequency, stride), StagedFit.Every(monetaryValue, stride));
+            if (subsample.Customers > 1)
+            {
+                (start, _) = LogScaleOptimizer.Maximize(
+                    "spend (Gamma-Gamma)", Names, subsample.Evaluate, subsample.Customers, start, options);
+                curvature = (subsample.Evaluate, subsample.Customers);
+            }
+        }
+        var (logParameters, evaluations) = LogScaleOptimizer.Maximize(
+            "spend (Gamma-Gamma)", Names, likelihood.Evaluate, likelihood.Customers, start, options, curvature);
         var gradient = new double[3];
         var ll = likelihood.Evaluate(logParameters, gradient);
         var parameters = new GammaGammaParameters(Math.Exp(logParameters[0]), Math.Exp(logParameters[1]), Math.Exp(logParameters[2]));
-        return new GammaGammaFit(parameters, ll, likelihood.Customers, likelihood.RepeatCustomers - likelihood.Customers, iterations);
+        return new GammaGammaFit(parameters, ll, likelihood.Customers, likelihood.RepeatCustomers - likelihood.Customers, evaluations);
+    }
+
+    /// <summary>Approximate relative standard errors of p, q, γ from the observed information at <paramref name="parameters"/>.</summary>
+    public static double[] RelativeStandardErrors(GammaGammaParameters parameters, ReadOnlySpan<int> frequency, ReadOnlySpan<double> monetaryValue)
+    {
+        var likelihood = GammaGammaLikelihood.Create(frequency, monetaryValue);
+        return LogScaleOptimizer.LogScaleStandardErrors(likelihood.Evaluate,
+            [Math.Log(parameters.P), Math.Log(parameters.Q), Math.Log(parameters.V)]);
     }
 
     /// <summary>The total log-likelihood and its gradient w.r.t. (ln p, ln q, ln γ), as the fit evaluates them.</summary>
@@ -187,11 +208,9 @@ internal sealed class GammaGammaLikelihood
 
     public static GammaGammaLikelihood Create(ReadOnlySpan<int> frequency, ReadOnlySpan<double> monetaryValue)
     {
-        var xs = new List<double>();
-        var totals = new List<double>();
-        var counts = new SortedDictionary<int, double>();
-        double sumLogM = 0, sumXLogM = 0, sumXLogX = 0, sumM = 0;
         var repeat = 0;
+        var usable = 0;
+        var maxFrequency = 0;
         for (var i = 0; i < frequency.Length; i++)
         {
             var x = frequency[i];
@@ -200,26 +219,39 @@ internal sealed class GammaGammaLikelihood
             {
                 throw new LifetimeDataException($"Customer row {i + 1}: frequency must be >= 0 and the monetary value finite (got {x}, {m}).");
             }
-            if (x == 0)
+            if (x > 0)
+            {
+                repeat++;
+                usable += m > 0 ? 1 : 0;
+                maxFrequency = Math.Max(maxFrequency, x);
+            }
+        }
+        var xs = new double[usable];
+        var totals = new double[usable];
+        var counts = new double[maxFrequency + 1];
+        double sumLogM = 0, sumXLogM = 0, sumXLogX = 0, sumM = 0;
+        var j = 0;
+        for (var i = 0; i < frequency.Length; i++)
+        {
+            var x = frequency[i];
+            var m = monetaryValue[i];
+            if (x == 0 || m <= 0)
             {
                 continue;
             }
-            repeat++;
-            if (m <= 0)
-            {
-                continue;
-            }
-            xs.Add(x);
-            totals.Add(x * m);
-            counts[x] = counts.GetValueOrDefault(x) + 1;
+            xs[j] = x;
+            totals[j] = x * m;
+            j++;
+            counts[x]++;
             var logM = Math.Log(m);
             sumLogM += logM;
             sumXLogM += x * logM;
             sumXLogX += x * Math.Log(x);
             sumM += m;
         }
-        return new GammaGammaLikelihood([.. xs], [.. totals], [.. counts.Keys], [.. counts.Values],
-            sumLogM, sumXLogM, sumXLogX, repeat, xs.Count > 0 ? sumM / xs.Count : 0);
+        var distinct = Enumerable.Range(0, counts.Length).Where(x => counts[x] > 0).ToArray();
+        return new GammaGammaLikelihood(xs, totals, distinct, [.. distinct.Select(x => counts[x])],
+            sumLogM, sumXLogM, sumXLogX, repeat, usable > 0 ? sumM / usable : 0);
     }
 
     /// <summary>Total log-likelihood at (ln p, ln q, ln γ); writes the gradient w.r.t. those log-parameters.</summary>
@@ -252,18 +284,7 @@ internal sealed class GammaGammaLikelihood
         {
             var start = (int)((long)customers * chunk / _chunks);
             var end = (int)((long)customers * (chunk + 1) / _chunks);
-            double sLog = 0, sXLog = 0, sInv = 0, sXInv = 0;
-            for (var i = start; i < end; i++)
-            {
-                var x = _frequency[i];
-                var denominator = v + _total[i];
-                var log = Math.Log(denominator);
-                var inverse = 1 / denominator;
-                sLog += log;
-                sXLog += x * log;
-                sInv += inverse;
-                sXInv += x * inverse;
-            }
+            var (sLog, sXLog, sInv, sXInv) = SumLogs(start, end, v);
             var o = chunk * 4;
             partial[o] = sLog;
             partial[o + 1] = sXLog;
@@ -282,5 +303,39 @@ internal sealed class GammaGammaLikelihood
         gradient[1] = q * dQ;
         gradient[2] = v * dV;
         return ll;
+    }
+    /// <summary>Σ ln(γ+z), Σ x ln(γ+z), Σ 1/(γ+z), Σ x/(γ+z) over customers [start, end), z = x m_x; vectorised where possible.</summary>
+    private (double Log, double XLog, double Inverse, double XInverse) SumLogs(int start, int end, double v)
+    {
+        double sLog = 0, sXLog = 0, sInv = 0, sXInv = 0;
+        var i = start;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var gamma = Vector256.Create(v);
+            Vector256<double> accLog = default, accXLog = default, accInv = default, accXInv = default;
+            for (; i + 4 <= end; i += 4)
+            {
+                var x = Vector256.LoadUnsafe(ref _frequency[i]);
+                var denominator = gamma + Vector256.LoadUnsafe(ref _total[i]);
+                var log = Vector256.Log(denominator);
+                var inverse = Vector256<double>.One / denominator;
+                accLog += log;
+                accXLog += x * log;
+                accInv += inverse;
+                accXInv += x * inverse;
+            }
+            (sLog, sXLog, sInv, sXInv) = (Vector256.Sum(accLog), Vector256.Sum(accXLog), Vector256.Sum(accInv), Vector256.Sum(accXInv));
+        }
+        for (; i < end; i++)
+        {
+            var x = _frequency[i];
+            var denominator = v + _total[i];
+            var log = Math.Log(denominator);
+            sLog += log;
+            sXLog += x * log;
+            sInv += 1 / denominator;
+            sXInv += x / denominator;
+        }
+        return (sLog, sXLog, sInv, sXInv);
     }
 }
