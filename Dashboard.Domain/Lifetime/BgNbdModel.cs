@@ -22,6 +22,9 @@ public sealed record BgNbdParameters(double R, double Alpha, double A, double B)
 /// <summary>The BG/NBD's closed forms for one customer. Times are in the period unit of the parameters.</summary>
 public static class BgNbdModel
 {
+    // (a+b+x−1)/(a−1) [1 − …] has a removable singularity at a = 1; closer than this, average the two sides.
+    private const double NearOne = 1e-6;
+
     /// <summary>
     /// ln L(r, α, a, b | x, t_x, T), FHL 2005 eq. 6, written as in section 7 of the paper:
     /// ln A1 + ln A2 + ln(A3 + δ(x &gt; 0) A4), the sum of exponentials taken by log-sum-exp.
@@ -68,7 +71,7 @@ public static class BgNbdModel
     /// E[Y(t) | x, t_x, T]: expected repeat purchases in the next <paramref name="horizon"/> periods given the
     /// history, FHL 2005 eq. 10:
     /// (a+b+x-1)/(a-1) [1 - ((α+T)/(α+T+t))^(r+x) 2F1(r+x, b+x; a+b+x-1; t/(α+T+t))] × P(alive).
-    /// The removable singularity at a = 1 is bridged by averaging a = 1 ± 1e-7.
+    /// The removable singularity at a = 1 is bridged by averaging a = 1 ± 1e-6.
     /// </summary>
     public static double ExpectedPurchases(BgNbdParameters parameters, double horizon, int frequency, double recency, double age)
     {
@@ -79,17 +82,20 @@ public static class BgNbdModel
         {
             return 0;
         }
-        if (Math.Abs(parameters.A - 1) < 1e-7)
-        {
-            return 0.5 * (ExpectedPurchases(parameters with { A = 1 + 1e-7 }, horizon, frequency, recency, age)
-                + ExpectedPurchases(parameters with { A = 1 - 1e-7 }, horizon, frequency, recency, age));
-        }
+        return Math.Abs(parameters.A - 1) < NearOne
+            ? 0.5 * (Conditional(parameters with { A = 1 + NearOne }, horizon, frequency, recency, age)
+                + Conditional(parameters with { A = 1 - NearOne }, horizon, frequency, recency, age))
+            : Conditional(parameters, horizon, frequency, recency, age);
+    }
+
+    private static double Conditional(BgNbdParameters parameters, double horizon, int frequency, double recency, double age)
+    {
         var (r, alpha, a, b) = (parameters.R, parameters.Alpha, parameters.A, parameters.B);
         var x = (double)frequency;
         var z = horizon / (alpha + age + horizon);
         var logTerm = (r + x) * Math.Log((alpha + age) / (alpha + age + horizon))
             + Hypergeometric.Log2F1(r + x, b + x, a + b + x - 1, z);
-        var conditionalOnAlive = (a + b + x - 1) / (a - 1) * -SpecialFunctions.Expm1(logTerm);
+        var conditionalOnAlive = (a + b + x - 1) / (a - 1) * -Precise.Expm1(logTerm);
         return Positive(conditionalOnAlive * ProbabilityAlive(parameters, frequency, recency, age));
     }
 
@@ -105,14 +111,16 @@ public static class BgNbdModel
         {
             return 0;
         }
-        if (Math.Abs(parameters.A - 1) < 1e-7)
-        {
-            return 0.5 * (ExpectedPurchasesNewCustomer(parameters with { A = 1 + 1e-7 }, time)
-                + ExpectedPurchasesNewCustomer(parameters with { A = 1 - 1e-7 }, time));
-        }
+        return Math.Abs(parameters.A - 1) < NearOne
+            ? 0.5 * (Unconditional(parameters with { A = 1 + NearOne }, time) + Unconditional(parameters with { A = 1 - NearOne }, time))
+            : Unconditional(parameters, time);
+    }
+
+    private static double Unconditional(BgNbdParameters parameters, double time)
+    {
         var (r, alpha, a, b) = (parameters.R, parameters.Alpha, parameters.A, parameters.B);
         var logTerm = r * Math.Log(alpha / (alpha + time)) + Hypergeometric.Log2F1(r, b, a + b - 1, time / (alpha + time));
-        return Positive((a + b - 1) / (a - 1) * -SpecialFunctions.Expm1(logTerm));
+        return Positive((a + b - 1) / (a - 1) * -Precise.Expm1(logTerm));
     }
 
     /// <summary>ln of a/(b+x-1) ((α+T)/(α+t_x))^(r+x): the log odds of having dropped out (x &gt; 0).</summary>
