@@ -118,6 +118,31 @@ public static class CustomerSummaryBuilder
         return result;
     }
 
+    /// <summary>
+    /// A summary from per-customer aggregates, as one SQL GROUP BY over (customer, purchase day) rows computes them
+    /// (calibration-period rows only): first and last purchase day, number of purchase days, total spend and the
+    /// spend on the first day. Same rules as <see cref="Build"/>.
+    /// </summary>
+    public static CustomerSummary FromAggregates(
+        string customerId, DateOnly firstPurchase, DateOnly lastPurchase, int purchaseDays, double totalSpend, double firstDaySpend,
+        DateOnly calibrationEnd, PeriodUnit unit)
+    {
+        if (purchaseDays < 1 || lastPurchase < firstPurchase || calibrationEnd < lastPurchase
+            || (purchaseDays == 1 && lastPurchase != firstPurchase) || purchaseDays > lastPurchase.DayNumber - firstPurchase.DayNumber + 1)
+        {
+            throw new ArgumentException(
+                $"Customer '{customerId}': inconsistent aggregates (first {firstPurchase}, last {lastPurchase}, {purchaseDays} purchase days, calibration end {calibrationEnd}).");
+        }
+        var daysPerPeriod = unit.Days();
+        var frequency = purchaseDays - 1;
+        return new CustomerSummary(
+            customerId,
+            frequency,
+            (lastPurchase.DayNumber - firstPurchase.DayNumber) / daysPerPeriod,
+            (calibrationEnd.DayNumber - firstPurchase.DayNumber) / daysPerPeriod,
+            frequency > 0 ? (totalSpend - firstDaySpend) / frequency : 0);
+    }
+
     private static List<(int Day, double Amount)> MergeSameDay(List<(int Day, double Amount)> records)
     {
         records.Sort((x, y) => x.Day.CompareTo(y.Day));

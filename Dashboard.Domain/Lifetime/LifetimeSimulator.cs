@@ -8,7 +8,8 @@ public sealed record LifetimeTruth(BgNbdParameters Purchases, GammaGammaParamete
 /// <summary>One simulated customer: the latent traits drawn for them and what they did up to their age T.</summary>
 /// <param name="PurchaseRate">λ: purchases per period while alive.</param>
 /// <param name="DropoutProbability">p: chance of dropping out after each repeat purchase.</param>
-/// <param name="SpendRate">ν: the rate of the Gamma order-value distribution (mean order value p/ν).</param>
+/// <param name="SpendRate">ν: the rate of the Gamma order-value distribution.</param>
+/// <param name="MeanOrderValue">The customer's expected order value p/ν (money units of γ).</param>
 /// <param name="Age">T: periods observed after the first purchase.</param>
 /// <param name="RepeatPurchaseTimes">Times of the repeat purchases, in periods after the first purchase, ascending, all ≤ T.</param>
 /// <param name="OrderValues">The first purchase's value followed by each repeat purchase's value.</param>
@@ -17,6 +18,7 @@ public sealed record SimulatedCustomer(
     double PurchaseRate,
     double DropoutProbability,
     double SpendRate,
+    double MeanOrderValue,
     double Age,
     IReadOnlyList<double> RepeatPurchaseTimes,
     IReadOnlyList<double> OrderValues,
@@ -73,7 +75,7 @@ public static class LifetimeSimulator
                 break;
             }
         }
-        return new SimulatedCustomer(lambda, dropout, spendRate, age, times, values, alive);
+        return new SimulatedCustomer(lambda, dropout, spendRate, spend.P / spendRate, age, times, values, alive);
     }
 
     /// <summary>

@@ -80,6 +80,30 @@ public class CustomerSummaryBuilderTests
     }
 
     [Fact]
+    public void FromAggregates_SameHistory_EqualsBuildFromPurchases()
+    {
+        Purchase[] purchases =
+        [
+            new("a", new(2024, 1, 1), 10),
+            new("a", new(2024, 1, 15), 20),
+            new("a", new(2024, 1, 15), 5),
+            new("a", new(2024, 1, 29), 30),
+        ];
+        var expected = Assert.Single(CustomerSummaryBuilder.Build(purchases, CalibrationEnd, PeriodUnit.Weeks));
+
+        var actual = CustomerSummaryBuilder.FromAggregates("a", new(2024, 1, 1), new(2024, 1, 29), 3, 65, 10, CalibrationEnd, PeriodUnit.Weeks);
+
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public void FromAggregates_MorePurchaseDaysThanDays_Throws()
+    {
+        Assert.Throws<ArgumentException>(() =>
+            CustomerSummaryBuilder.FromAggregates("a", new(2024, 1, 1), new(2024, 1, 2), 3, 65, 10, CalibrationEnd, PeriodUnit.Days));
+    }
+
+    [Fact]
     public void Build_CdnowSample_ReproducesPublishedSummary()
     {
         var published = Cdnow.Published.ToDictionary(c => int.Parse(c.CustomerId, System.Globalization.CultureInfo.InvariantCulture));
