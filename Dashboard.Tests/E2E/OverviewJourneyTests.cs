@@ -47,7 +47,9 @@ public partial class OverviewJourneyTests(BrowserFixture fx)
         await page.GotoAsync("/?from=2026-05-01&to=2026-07-31");
 
         await Expect(page.GetByTestId("overview-range")).ToContainTextAsync("2026-05-01");
-        await Expect(page.Locator("#revenue-by-month g.point")).ToHaveCountAsync(3 * await page.Locator("#revenue-by-month g.trace").CountAsync());
+        await Expect(page.Locator("#revenue-by-month g.trace").First).ToBeVisibleAsync();
+        var traces = await page.Locator("#revenue-by-month g.trace").CountAsync();
+        await Expect(page.Locator("#revenue-by-month g.point")).ToHaveCountAsync(3 * traces);
         Assert.Empty(problems);
     }
 

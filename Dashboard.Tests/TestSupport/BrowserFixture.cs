@@ -28,6 +28,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             throw new InvalidOperationException(
                 $"Chromium was not found at {chromium}. Install it with `apt-get install -y chromium` (the README's test command does) or set CHROMIUM_PATH.");
         }
+        // Plotly's 4.8 MB bundle and the circuit can take seconds on a loaded 2-core machine; waits are generous, not sleeps.
+        Microsoft.Playwright.Assertions.SetDefaultExpectTimeout(30_000);
         _factory.UseKestrel(0);
         _factory.StartServer();
         BaseAddress = _factory.ClientOptions.BaseAddress;
@@ -53,6 +55,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1400, Height = 950 },
             Locale = locale ?? "en-US",
         });
+        context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
         var problems = new List<string>();
         page.Console += (_, msg) => { if (msg.Type == "error") { problems.Add($"console: {msg.Text}"); } };
