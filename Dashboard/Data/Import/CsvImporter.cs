@@ -63,6 +63,7 @@ public sealed class CsvImporter(IDbContextFactory<DashboardDbContext> dbFactory,
                 using var writer = CreateWriter(kind, session);
                 await ReadAsync(kind, content, writer, problems, outcome, totalBytes, progress, ct);
                 writer.EndOfFile();
+                ct.ThrowIfCancellationRequested();
                 if (problems.Any)
                 {
                     await transaction.RollbackAsync(CancellationToken.None);
@@ -142,12 +143,7 @@ public sealed class CsvImporter(IDbContextFactory<DashboardDbContext> dbFactory,
             {
                 outcome.RowsRead++;
                 row.Reset(locate);
-                if (badData)
-                {
-                    badData = false;
-                    problems.Add(row.Line, null, "malformed quoting: a field that contains a quote must be enclosed in quotes, with inner quotes doubled");
-                }
-                else if (parser.Count != map.Length)
+                if (parser.Count != map.Length)
                 {
                     problems.Add(row.Line, null, $"the row has {parser.Count} fields but the header has {map.Length}");
                 }
@@ -157,8 +153,17 @@ public sealed class CsvImporter(IDbContextFactory<DashboardDbContext> dbFactory,
                     {
                         row.Set(i, parser[map[i]] ?? "");
                     }
-                    writer.Write(row);
+                    // CsvHelper checks quoting as fields are read, so the flag is set (or not) by now.
+                    if (badData)
+                    {
+                        problems.Add(row.Line, null, "malformed quoting: a field that contains a quote must be enclosed in quotes, with inner quotes doubled");
+                    }
+                    else
+                    {
+                        writer.Write(row);
+                    }
                 }
+                badData = false;
                 if (problems.Full)
                 {
                     problems.AddStopped(row.Line);
