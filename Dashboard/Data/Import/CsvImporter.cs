@@ -139,6 +139,7 @@ public sealed class CsvImporter(IDbContextFactory<DashboardDbContext> dbFactory,
             {
                 return;
             }
+            badData = false;
             while (await parser.ReadAsync())
             {
                 outcome.RowsRead++;
