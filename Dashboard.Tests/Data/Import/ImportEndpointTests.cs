@@ -2,41 +2,34 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
+using Dashboard.Data;
 using Dashboard.Data.Import;
 using Dashboard.Tests.TestSupport;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Dashboard.Tests.Data.Import.ImportTestKit;
 
 namespace Dashboard.Tests.Data.Import;
 
-public sealed class ImportEndpointTests : IAsyncLifetime
+/// <summary>The app on an empty store with a small upload limit (4 KiB), so the limit can be tested.</summary>
+public sealed class ImportAppFactory : DashboardAppFactory
 {
-    private TestDatabase _database = null!;
-    private WebApplicationFactory<Program> _factory = null!;
+    protected override int DemoCustomers => 0;
 
-    public async Task InitializeAsync()
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        _database = await TestDatabase.CreateAsync();
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
-        {
-            builder.UseEnvironment("Development");
-            builder.UseSetting("ConnectionStrings:Dashboard", _database.ConnectionString);
-            builder.UseSetting("Demo:SeedOnFirstStart", "false");
-            builder.UseSetting("Import:MaxUploadBytes", "4096");
-        });
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Import:MaxUploadBytes", "4096");
     }
+}
 
-    public async Task DisposeAsync()
-    {
-        await _factory.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
+public sealed class ImportEndpointTests(ImportAppFactory factory) : IClassFixture<ImportAppFactory>
+{
     [Fact]
     public async Task Post_BadFile_Returns400WithTheReport()
     {
-        using var client = _factory.CreateClient();
+        using var client = factory.CreateClient();
 
         using var response = await client.PostAsync("/api/import/orders", Upload("orders.csv",
             OrdersHeader + "\ntmall,A1,1,u1,2024-06-18T20:00:00Z,SKU-1,Serum,serum,-1,99.5\n"));
@@ -53,21 +46,22 @@ public sealed class ImportEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Post_GoodFile_Returns200AndApplies()
     {
-        using var client = _factory.CreateClient();
+        using var client = factory.CreateClient();
 
         using var response = await client.PostAsync("/api/import/customers", Upload("customers.csv", ThreeCustomers));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var report = await response.Content.ReadFromJsonAsync<ImportReportJson>();
         Assert.Equal((true, 4L), (report!.Succeeded, report.RowsInserted));
-        await using var kitDb = await _database.Factory.CreateDbContextAsync();
-        Assert.Equal(4, kitDb.SourceIdentities.Count());
+        var dbFactory = factory.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>();
+        await using var db = await dbFactory.CreateDbContextAsync();
+        Assert.Equal(4, await db.SourceIdentities.CountAsync(i => i.ImportRunId == report.ImportRunId));
     }
 
     [Fact]
     public async Task Post_UnknownKind_Returns400()
     {
-        using var client = _factory.CreateClient();
+        using var client = factory.CreateClient();
 
         using var response = await client.PostAsync("/api/import/invoices", Upload("x.csv", "a,b\n"));
 
@@ -78,7 +72,7 @@ public sealed class ImportEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Post_NoFileField_Returns400()
     {
-        using var client = _factory.CreateClient();
+        using var client = factory.CreateClient();
         using var form = new MultipartFormDataContent { { new StringContent("x"), "other" } };
 
         using var response = await client.PostAsync("/api/import/spend", form);
@@ -90,7 +84,7 @@ public sealed class ImportEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Post_FileOverTheUploadLimit_Returns413()
     {
-        using var client = _factory.CreateClient();
+        using var client = factory.CreateClient();
 
         using var response = await client.PostAsync("/api/import/spend", Upload("big.csv", SpendHeader + "\n" + new string(' ', 8192)));
 
