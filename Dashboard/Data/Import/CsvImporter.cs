@@ -36,30 +36,27 @@ public sealed class CsvImporter(IDbContextFactory<DashboardDbContext> dbFactory,
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.Database.OpenConnectionAsync(ct);
         var connection = db.Database.GetDbConnection();
-        if (db.Database.IsSqlite())
+        var sqlite = db.Database.IsSqlite();
+        if (sqlite)
         {
-            // A larger page cache for this connection keeps the indexes a big file writes to in memory (bounded: 64 MiB).
-            await using var pragma = connection.CreateCommand();
-            pragma.CommandText = "PRAGMA cache_size = " + (Environment.GetEnvironmentVariable("IMPORT_CACHE") ?? "-65536");
-            await pragma.ExecuteNonQueryAsync(ct);
-            if (Environment.GetEnvironmentVariable("IMPORT_FK") == "off")
-            {
-                pragma.CommandText = "PRAGMA foreign_keys = OFF";
-                await pragma.ExecuteNonQueryAsync(ct);
-            }
+            // For the length of the import: a 64 MiB page cache, so the indexes a big file writes to stay in memory,
+            // and no foreign-key checks. Every id this importer writes comes from a lookup or an insert in the same
+            // transaction (SQLite holds the write lock), so the checks cannot fail; skipping them saved ~15% of the
+            // time per order line here. Both are per-connection settings and are restored below.
+            Pragma(connection, "PRAGMA cache_size = -65536; PRAGMA foreign_keys = OFF;");
         }
-        ct.ThrowIfCancellationRequested();
-        var runId = StartRun(connection, kind, fileName);
-
         var problems = new ImportProblems(MaxProblems);
         var outcome = new Outcome();
         var status = "failed";
+        long runId = 0;
         try
         {
+            ct.ThrowIfCancellationRequested();
+            runId = StartRun(connection, kind, fileName);
             await using (var transaction = await connection.BeginTransactionAsync(ct))
             {
                 var codes = await ReferenceCodes.LoadAsync(connection, transaction, ct);
-                var session = new ImportSession(connection, transaction, db.Database.IsSqlite(), runId, codes, problems, clock.GetUtcNow().Year);
+                var session = new ImportSession(connection, transaction, sqlite, runId, codes, problems, clock.GetUtcNow().Year);
                 using var writer = CreateWriter(kind, session);
                 await ReadAsync(kind, content, writer, problems, outcome, totalBytes, progress, ct);
                 writer.EndOfFile();
@@ -87,11 +84,15 @@ public sealed class CsvImporter(IDbContextFactory<DashboardDbContext> dbFactory,
         }
         finally
         {
-            if (status != "succeeded")
+            if (runId != 0 && status != "succeeded")
             {
                 // The data was rolled back; the run record says why, in its own transaction.
                 FinishRun(connection, null, runId, status, outcome with { Inserted = 0, Unchanged = 0 },
                     status == "rejected" ? Message(outcome, problems) : $"{status} after {outcome.RowsRead} rows; nothing was written");
+            }
+            if (sqlite)
+            {
+                Pragma(connection, "PRAGMA foreign_keys = ON; PRAGMA cache_size = -2000;");
             }
         }
 
@@ -127,7 +128,7 @@ public sealed class CsvImporter(IDbContextFactory<DashboardDbContext> dbFactory,
         };
         using var parser = new CsvParser(text, configuration);
         var row = new ImportRow(layout, problems);
-        Func<long> locate = () => StartLine(parser);
+        Func<long> locate = () => parser.RawRow - row.NewlinesInValues();
         try
         {
             if (!await parser.ReadAsync())
@@ -146,6 +147,7 @@ public sealed class CsvImporter(IDbContextFactory<DashboardDbContext> dbFactory,
                 row.Reset(locate);
                 if (parser.Count != map.Length)
                 {
+                    row.Clear();
                     problems.Add(row.Line, null, $"the row has {parser.Count} fields but the header has {map.Length}");
                 }
                 else
@@ -222,11 +224,11 @@ public sealed class CsvImporter(IDbContextFactory<DashboardDbContext> dbFactory,
         return ok ? layout.Select(c => positions[c]).ToArray() : null;
     }
 
-    // RawRow is the line where the record ends; a quoted field may span lines, so step back over its line breaks.
-    private static long StartLine(CsvParser parser)
+    private static void Pragma(DbConnection connection, string sql)
     {
-        var raw = parser.RawRecord.AsSpan().TrimEnd("\r\n");
-        return parser.RawRow - raw.Count('\n');
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 
     // The run record is written synchronously: ADO.NET providers' async paths add nothing for single statements here.
