@@ -1,6 +1,7 @@
 using Dashboard.Cli;
 using Dashboard.Components;
 using Dashboard.Data;
+using Dashboard.Data.Import;
 using Dashboard.Features.Data;
 using Dashboard.Features.Overview;
 using Dashboard.Jobs;
@@ -17,6 +18,7 @@ builder.Services
     .AddDashboardShell()
     .AddDashboardData(builder.Configuration, builder.Environment.ContentRootPath)
     .AddModelJobs()
+    .AddDashboardImport()
     .AddOverviewFeature()
     .AddDataFeature();
 
@@ -34,6 +36,7 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapDashboardEndpoints();
+app.MapImportEndpoints();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 

@@ -30,4 +30,11 @@ public sealed record ImportReport(
     long RowsInserted,
     long RowsUnchanged,
     IReadOnlyList<ImportProblem> Problems,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed)
+{
+    /// <summary>
+    /// The ImportRun recorded for this import (rejected ones too). Rows the import added carry this id, so later
+    /// steps (identity resolution) can find e.g. the source identities that are new in this run.
+    /// </summary>
+    public long? ImportRunId { get; init; }
+}

@@ -1,0 +1,120 @@
+using System.Security.Cryptography;
+using System.Text;
+using Dashboard.Data.Import;
+using Dashboard.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Tests.Data.Import;
+
+/// <summary>A migrated temporary store plus helpers to import CSV text and to fingerprint the store's data.</summary>
+public sealed class ImportTestKit : IAsyncDisposable
+{
+    public const string CustomersHeader = "source,source_id,name,phone,email,member_no,gender,birth_year,city,city_tier,first_seen,consent_sms,consent_email,consent_push,consent_ads";
+    public const string OrdersHeader = "source,order_no,line_no,source_id,ordered_at,sku,product_name,category,quantity,unit_price";
+    public const string TouchpointsHeader = "source,event_id,source_id,type,occurred_at,dwell_seconds,campaign,sku";
+    public const string SpendHeader = "channel,week_start,spend,revenue,conversions";
+
+    /// <summary>Three tmall buyers and one jd buyer.</summary>
+    public const string ThreeCustomers = CustomersHeader + "\n" +
+        "tmall,u1,Li Na,13800000001,li@example.com,M001,F,1990,Shanghai,1,2024-01-05,1,0,1,1\n" +
+        "tmall,u2,Wang Wei,13800000002,,M002,M,1985,Hangzhou,2,2024-02-10T09:30:00Z,0,0,0,0\n" +
+        "tmall,u3,,,,,,,,,2024-03-01T08:00:00+08:00,,,,\n" +
+        "jd,j1,Zhao Min,13800000004,zhao@example.com,,F,2000,Beijing,1,2024-01-20,1,1,1,1\n";
+
+    /// <summary>Two orders: A1 with two lines (2 x 99.5 + 1 x 30), B7 with one line.</summary>
+    public const string TwoOrders = OrdersHeader + "\n" +
+        "tmall,A1,1,u1,2024-06-18T20:00:00Z,SKU-1,Serum,serum,2,99.5\n" +
+        "tmall,A1,2,u1,2024-06-18T20:00:00Z,SKU-2,Toner,toner,1,30\n" +
+        "jd,B7,1,j1,2024-11-11,SKU-1,Serum,serum,1,89\n";
+
+    private static readonly string[] DataTables =
+        ["Customers", "SourceIdentities", "Products", "Orders", "OrderLines", "Touchpoints", "ChannelSpends", "Campaigns"];
+
+    private ImportTestKit(TestDatabase database)
+    {
+        Database = database;
+        Importer = new CsvImporter(database.Factory, TimeProvider.System);
+    }
+
+    public TestDatabase Database { get; }
+
+    public CsvImporter Importer { get; }
+
+    public static async Task<ImportTestKit> CreateAsync() => new(await TestDatabase.CreateAsync());
+
+    public Task<ImportReport> ImportAsync(ImportKind kind, string csv, string fileName = "test.csv", IProgress<ImportProgress>? progress = null) =>
+        ImportBytesAsync(kind, Encoding.UTF8.GetBytes(csv), fileName, progress);
+
+    public async Task<ImportReport> ImportBytesAsync(ImportKind kind, byte[] bytes, string fileName = "test.csv", IProgress<ImportProgress>? progress = null)
+    {
+        using var stream = new MemoryStream(bytes);
+        return await Importer.ImportAsync(kind, stream, fileName, progress, CancellationToken.None);
+    }
+
+    /// <summary>Imports and fails the test (showing the problems) unless the file was applied.</summary>
+    public async Task<ImportReport> ImportOkAsync(ImportKind kind, string csv)
+    {
+        var report = await ImportAsync(kind, csv);
+        Assert.True(report.Succeeded, string.Join("\n", report.Problems.Select(p => $"{p.Line} {p.Column}: {p.Problem}")));
+        return report;
+    }
+
+    /// <summary>Row counts and a SHA-256 of every row of every data table (import runs excluded: rejected runs are recorded).</summary>
+    public async Task<string> FingerprintAsync()
+    {
+        await using var db = await Database.Factory.CreateDbContextAsync();
+        await db.Database.OpenConnectionAsync();
+        var connection = db.Database.GetDbConnection();
+        var text = new StringBuilder();
+        foreach (var table in DataTables)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT * FROM \"{table}\" ORDER BY 1";
+            await using var reader = await command.ExecuteReaderAsync();
+            var rows = 0;
+            var content = new StringBuilder();
+            while (await reader.ReadAsync())
+            {
+                rows++;
+                for (var i = 0; i < reader.FieldCount; i++)
+                {
+                    content.Append(reader.IsDBNull(i) ? "∅" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)).Append('|');
+                }
+                content.Append('\n');
+            }
+            var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(content.ToString())));
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{table}:{rows}:{hash[..16]} ");
+        }
+        return text.ToString();
+    }
+
+    public async Task<long> CountAsync(string table)
+    {
+        await using var db = await Database.Factory.CreateDbContextAsync();
+        await db.Database.OpenConnectionAsync();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// Asserts that the file was rejected with exactly one problem at (line, column) whose text contains
+    /// <paramref name="fragment"/>, and that the store's data is what it was before.
+    /// </summary>
+    public async Task AssertRejectedAsync(ImportKind kind, string csv, long line, string? column, string fragment)
+    {
+        var before = await FingerprintAsync();
+
+        var report = await ImportAsync(kind, csv, "bad.csv");
+
+        Assert.False(report.Succeeded);
+        var problem = Assert.Single(report.Problems);
+        Assert.Equal((line, column), (problem.Line, problem.Column));
+        Assert.Contains(fragment, problem.Problem, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("bad.csv", report.FileName);
+        Assert.Equal(0, report.RowsInserted);
+        Assert.Equal(before, await FingerprintAsync());
+    }
+
+    public ValueTask DisposeAsync() => Database.DisposeAsync();
+}
