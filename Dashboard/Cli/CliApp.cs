@@ -65,6 +65,8 @@ public static class CliApp
         }
     }
 
+    public static IEnumerable<string> VerbNames() => Verbs.Value.Select(v => v.Name);
+
     public static string UsageText() =>
         "usage: Dashboard [VERB] [options]   (no verb: serve the web app)\n" +
         string.Join('\n', Verbs.Value.Select(v => "  " + v.Usage));
