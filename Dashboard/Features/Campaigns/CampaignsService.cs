@@ -67,6 +67,7 @@ public sealed partial class CampaignsService(IDbContextFactory<DashboardDbContex
         ExperimentView? experiment = null;
         ObservationalView? observational = null;
         IReadOnlyList<CrowdFlowArm>? flow = null;
+        CampaignHeadline? headline = null;
         string? problem = null;
         var shown = targeted;
         try
@@ -78,12 +79,14 @@ public sealed partial class CampaignsService(IDbContextFactory<DashboardDbContex
             else if (targeted.Any(t => t.IsControl))
             {
                 experiment = CampaignAnalysis.Experiment(targeted, campaign);
+                headline = CampaignAnalysis.Headline(targeted, campaign);
                 flow = CampaignAnalysis.CrowdFlow(targeted, CampaignAnalysis.ArmOrder(targeted), experiment.Result.Control.Arm);
             }
             else
             {
                 var candidates = await LoadCandidatesAsync(db, campaign, windowEnd, ct);
                 observational = CampaignAnalysis.Observational(targeted, candidates, query.Matching);
+                headline = CampaignAnalysis.Headline(observational, campaign);
                 // The comparison arm of the charts: untargeted customers of the strata the targeted customers occupy.
                 var strata = targeted.Select(CampaignAnalysis.Stratum).ToHashSet(StringComparer.Ordinal);
                 shown = [.. targeted, .. candidates.Where(c => strata.Contains(CampaignAnalysis.Stratum(c)))];
@@ -96,7 +99,7 @@ public sealed partial class CampaignsService(IDbContextFactory<DashboardDbContex
         }
 
         var arms = ArmsOf(shown);
-        var view = new CampaignView(campaign, query, windowEnd, experiment, observational,
+        var view = new CampaignView(campaign, query, windowEnd, experiment, observational, headline,
             CampaignAnalysis.Funnel(shown, arms),
             CampaignAnalysis.Cumulative(shown, arms, campaign.StartUtc, windowEnd),
             CampaignAnalysis.Acquisition(shown, arms),

@@ -79,6 +79,7 @@ public sealed record CampaignView(
     DateTime WindowEndUtc,
     ExperimentView? Experiment,
     ObservationalView? Observational,
+    CampaignHeadline? Headline,
     IReadOnlyList<ArmFunnel> Funnel,
     IReadOnlyList<ArmCumulative> Cumulative,
     IReadOnlyList<ArmAcquisition> Acquisition,
