@@ -46,9 +46,11 @@ public partial class CampaignsJourneyTests(BrowserFixture fx)
         await File.WriteAllTextAsync(path, "arm,visit\nA,1\nB,0\nB,oops\n");
 
         await page.GotoAsync("/campaigns/analyze");
+        // The circuit must be live before a file is set, or the upload's change event has no listener yet.
+        await Expect(page.GetByTestId("date-range")).ToHaveAttributeAsync("data-interactive", "1");
         await Expect(page.GetByTestId("upload-button")).ToBeVisibleAsync();
-        await page.Locator("input[type=file]").SetInputFilesAsync(path);
-        await Expect(page.GetByTestId("file-name")).ToContainTextAsync(".csv");
+        await page.Locator("input[type=file]").First.SetInputFilesAsync(path);
+        await Expect(page.GetByTestId("file-name")).ToContainTextAsync("2", new() { Timeout = 20_000 });
         await page.GetByTestId("metric-columns").ClickAsync();
         await page.GetByRole(Microsoft.Playwright.AriaRole.Option, new() { Name = "visit" }).ClickAsync();
         await page.Keyboard.PressAsync("Escape");
@@ -58,6 +60,48 @@ public partial class CampaignsJourneyTests(BrowserFixture fx)
         await BrowserFixture.ScreenshotAsync(page, "analyze-file-error");
         File.Delete(path);
         Assert.Empty(problems);
+    }
+
+    [Fact]
+    public async Task AnalyzeFile_Hillstrom_LiftTablesAndQiniCurve()
+    {
+        var (context, page, problems) = await fx.OpenAsync();
+        await using var _ = context;
+
+        await page.GotoAsync("/campaigns/analyze");
+        // The circuit must be live before a file is set, or the upload's change event has no listener yet.
+        await Expect(page.GetByTestId("date-range")).ToHaveAttributeAsync("data-interactive", "1");
+        await Expect(page.GetByTestId("upload-button")).ToBeVisibleAsync();
+        await page.Locator("input[type=file]").First.SetInputFilesAsync(SharedData.PathOf("hillstrom", "hillstrom.csv"));
+        await Expect(page.GetByTestId("file-name")).ToContainTextAsync("hillstrom.csv", new() { Timeout = 20_000 });
+        await Expect(page.GetByTestId("control-arm")).ToContainTextAsync("No E-Mail");
+        await PickAsync(page, "metric-columns", "visit", "conversion", "spend");
+        await PickAsync(page, "covariate", "history");
+        await page.WaitForTimeoutAsync(300);
+        await page.GetByTestId("analyze").ClickAsync();
+
+        await Expect(page.GetByTestId("srm-banner")).ToHaveAttributeAsync("data-flagged", "false", new() { Timeout = 20_000 });
+        await Expect(page.Locator("#file-lift-chart g.point").First).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("arm-metrics")).ToContainTextAsync("Womens E-Mail");
+        await Expect(page.GetByTestId("cuped")).ToContainTextAsync("Mens E-Mail");
+        await PickAsync(page, "uplift-outcome", "visit");
+        await PickAsync(page, "uplift-features", "recency", "history", "mens", "womens", "zip_code", "newbie", "channel");
+        await page.GetByTestId("uplift-fit").ClickAsync();
+        await Expect(page.Locator("#qini-chart .main-svg").First).ToBeVisibleAsync(new() { Timeout = 120_000 });
+        Assert.Equal(2, await page.Locator("#qini-chart .scatterlayer .trace").CountAsync());
+        await page.WaitForTimeoutAsync(500);
+        await BrowserFixture.ScreenshotAsync(page, "analyze-hillstrom");
+        Assert.Empty(problems);
+    }
+
+    private static async Task PickAsync(Microsoft.Playwright.IPage page, string select, params string[] options)
+    {
+        await page.GetByTestId(select).ClickAsync();
+        foreach (var option in options)
+        {
+            await page.GetByRole(Microsoft.Playwright.AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
+        }
+        await page.Keyboard.PressAsync("Escape");
     }
 
     [GeneratedRegex(@"/campaigns/\d+")]

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 
 namespace Dashboard.Features.Campaigns;
@@ -10,6 +11,9 @@ public sealed partial class AnalyzeFilePage
 {
     private static readonly string[] ArmColumnHints = ["arm", "segment", "group", "variant", "treatment"];
     private static readonly string[] ControlHints = ["control", "holdout", "no "];
+
+    // The page shows the file's name and columns itself; the upload's default chip list would repeat it.
+    private static readonly RenderFragment<IBrowserFile?> NoChips = _ => _ => { };
 
     private UploadedFile? _file;
     private string? _armColumn;

@@ -37,6 +37,7 @@ public sealed partial class CampaignPage : IDisposable
 
     private string Mde => _view?.Experiment?.Result.Arms
         .Select(a => a.Metrics.Single(m => m.Metric == CampaignAnalysis.Conversion).MinimumDetectableEffect)
+        .Where(m => m > 0) // a control rate of 0 or 1 has no variance: no meaningful MDE
         .Select(m => LiftFormat.Points(m).TrimStart('+')).FirstOrDefault() ?? "—";
 
     protected override async Task OnParametersSetAsync()

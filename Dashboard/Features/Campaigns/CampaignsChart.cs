@@ -192,6 +192,9 @@ public static class CampaignsChart
     {
         var layout = ChartSpec.BaseLayout();
         layout.BarMode = BarModeEnum.Group;
+        // Narrow bars: a campaign often has a single treatment arm, which would otherwise fill the width.
+        layout.BarGap = 0.15m;
+        layout.BarGroupGap = 0.5m;
         layout.YAxis =
         [
             metric.IsMoney

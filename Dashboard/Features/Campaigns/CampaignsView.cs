@@ -41,7 +41,7 @@ public sealed record CampaignHeadline(
     bool SrmFlagged,
     bool Observational)
 {
-    public bool IsSignificant => LiftLow > 0 || LiftHigh < 0;
+    public bool IsSignificant => LiftFormat.IsSignificant(PValue, LiftLow, LiftHigh);
 }
 
 public sealed record CampaignListRow(CampaignSummary Campaign, long Targeted, long Control, CampaignHeadline? Headline, string? Problem);

@@ -38,7 +38,19 @@ public static class LiftFormat
 
     public static string P(double p) => p < 0.0001 ? "< 0.0001" : p.ToString("0.0000", Culture);
 
-    public static string Percent(double share) => (share * 100).ToString("0.0", Culture) + "%";
+    public static string Percent(double share)
+    {
+        var value = Math.Round(share * 100, 1);
+        return (value == 0 ? 0 : value).ToString("0.0", Culture) + "%"; // never "-0.0%"
+    }
+
+    /// <summary>
+    /// Significant only when the test and the interval agree: p below 1 − confidence and an interval that excludes 0.
+    /// They can disagree because the z-test uses the pooled standard error and the Wald interval the unpooled one
+    /// (e.g. a control rate of 0); the page then says "not significant" rather than contradict its own p-value.
+    /// </summary>
+    public static bool IsSignificant(double pValue, double low, double high, double confidence = 0.95) =>
+        pValue < 1 - confidence && (low > 0 || high < 0);
 
     public static string Count(long n) => n.ToString("N0", Culture);
 }
