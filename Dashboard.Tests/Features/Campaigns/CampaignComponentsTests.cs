@@ -92,4 +92,24 @@ public class CampaignComponentsTests : DashboardComponentTest
         Assert.NotEmpty(cut.FindAll("[data-testid='srm-icon']"));
         Assert.Empty(cut.FindAll("[data-testid='observational-icon']"));
     }
+
+    [Fact]
+    public void ObservationalPanel_MatchedComparison_WarnsAndShowsBalance()
+    {
+        var units = Enumerable.Range(0, 40).Select(i => new ObservationalUnit(
+            i.ToString(System.Globalization.CultureInfo.InvariantCulture), i < 10, i % 2 == 0 ? "tier1|Aware" : "tier2|Aware",
+            [i % 5, i % 3, i % 2 == 0 ? 1 : 2, 0], [i % 4 == 0 ? 1 : 0, i < 10 && i % 3 == 0 ? 1 : 0, i % 7])).ToList();
+        var result = ObservationalComparison.Compare(
+            new ObservationalData(CampaignAnalysis.BalanceFeatures, [CampaignAnalysis.Response, CampaignAnalysis.Conversion, CampaignAnalysis.Revenue], units),
+            new MatchingSettings(MatchingMethod.ExactStrata));
+        var view = new ObservationalView(result, 10, 30, CampaignAnalysis.Metrics);
+
+        var cut = Render<ObservationalPanel>(p => p.Add(c => c.View, view).Add(c => c.ExactHref, "/campaigns/2").Add(c => c.PropensityHref, "/campaigns/2?match=propensity"));
+
+        Assert.Contains("no random holdout", cut.Find("[data-testid='observational-warning']").TextContent);
+        Assert.Equal(4, cut.FindAll("[data-testid='balance'] tbody tr").Count);
+        Assert.Contains("City tier", cut.Find("[data-testid='balance']").TextContent);
+        Assert.Equal(3, cut.FindAll("[data-testid='observational-effects'] tbody tr").Count);
+        Assert.Equal("/campaigns/2?match=propensity", cut.Find("[data-testid='match-propensity']").GetAttribute("href"));
+    }
 }
