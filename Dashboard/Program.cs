@@ -2,6 +2,7 @@ using Dashboard.Cli;
 using Dashboard.Components;
 using Dashboard.Data;
 using Dashboard.Data.Import;
+using Dashboard.Features.Campaigns;
 using Dashboard.Features.Data;
 using Dashboard.Features.Overview;
 using Dashboard.Jobs;
@@ -20,6 +21,7 @@ builder.Services
     .AddModelJobs()
     .AddDashboardImport()
     .AddOverviewFeature()
+    .AddCampaignsFeature()
     .AddDataFeature();
 
 var app = builder.Build();

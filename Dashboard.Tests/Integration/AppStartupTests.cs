@@ -11,6 +11,11 @@ public class AppStartupTests(EmptyDashboardAppFactory factory) : IClassFixture<E
     [Theory]
     [InlineData("/")]
     [InlineData("/data")]
+    [InlineData("/campaigns")]
+    [InlineData("/campaigns?attr=30&from=2026-01-01&to=2026-06-30")]
+    [InlineData("/campaigns/1")]
+    [InlineData("/campaigns/1?attr=bad&metric=revenue&match=propensity")]
+    [InlineData("/campaigns/analyze")]
     [InlineData("/?from=2025-01-01&to=2025-06-30")]
     [InlineData("/?from=garbage&to=2025-06-30")]
     public async Task Get_Page_AnswersOkWithTheAppShell(string path)

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Dashboard.Domain.Measurement;
+using Dashboard.Features.Campaigns;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Dashboard.Navigation;
@@ -15,6 +17,28 @@ public static class DashboardUrls
     public static string Overview(DayRange? range = null) => WithRange("/", range);
 
     public static string Data() => "/data";
+
+    /// <summary>The campaign list; a non-default attribution window is written as attr=N.</summary>
+    public static string Campaigns(CampaignListQuery? query = null, DayRange? range = null) =>
+        Build("/campaigns", RangePairs(range).Append(Attribution(query?.AttributionDays ?? CampaignQuery.DefaultAttributionDays)));
+
+    /// <summary>One campaign: attribution window, lift-chart metric and matching method, each only when not the default.</summary>
+    public static string Campaign(int id, CampaignQuery? query = null, DayRange? range = null)
+    {
+        query ??= new CampaignQuery();
+        return Build("/campaigns/" + id.ToString(CultureInfo.InvariantCulture), RangePairs(range).Concat(
+        [
+            Attribution(query.AttributionDays),
+            new(CampaignQuery.MetricParameter, query.Metric == CampaignMetric.Conversion ? null : CampaignQuery.MetricValue(query.Metric)),
+            new(CampaignQuery.MatchingParameter, query.Matching == MatchingMethod.ExactStrata ? null : CampaignQuery.MatchingValue(query.Matching)),
+        ]));
+    }
+
+    /// <summary>The "Analyze a file" page (its state is the uploaded file, which cannot live in a link).</summary>
+    public static string AnalyzeFile() => "/campaigns/analyze";
+
+    private static KeyValuePair<string, string?> Attribution(int days) =>
+        new(CampaignQuery.AttributionParameter, days == CampaignQuery.DefaultAttributionDays ? null : days.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>The same page and query with the date range replaced (or removed when null).</summary>
     public static string WithDateRange(string pathAndQuery, DayRange? range)

@@ -1,0 +1,7 @@
+namespace Dashboard.Features.Campaigns;
+
+public static class CampaignsFeature
+{
+    public static IServiceCollection AddCampaignsFeature(this IServiceCollection services) =>
+        services.AddScoped<CampaignsService>();
+}
