@@ -5,6 +5,7 @@ using Dashboard.Data.Import;
 using Dashboard.Features.Campaigns;
 using Dashboard.Features.Data;
 using Dashboard.Features.Overview;
+using Dashboard.Features.Segments;
 using Dashboard.Jobs;
 using Dashboard.Shared;
 
@@ -22,6 +23,7 @@ builder.Services
     .AddDashboardImport()
     .AddOverviewFeature()
     .AddCampaignsFeature()
+    .AddSegmentsFeature()
     .AddDataFeature();
 
 var app = builder.Build();

@@ -21,6 +21,11 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<DemoTruth> DemoTruths => Set<DemoTruth>();
     public DbSet<DemoPerson> DemoPeople => Set<DemoPerson>();
     public DbSet<DemoIdentityTruth> DemoIdentityTruths => Set<DemoIdentityTruth>();
+    public DbSet<SegmentPeriod> SegmentPeriods => Set<SegmentPeriod>();
+    public DbSet<CustomerSegmentSnapshot> CustomerSegmentSnapshots => Set<CustomerSegmentSnapshot>();
+    public DbSet<Audience> Audiences => Set<Audience>();
+    public DbSet<AudienceSnapshot> AudienceSnapshots => Set<AudienceSnapshot>();
+    public DbSet<AudienceMember> AudienceMembers => Set<AudienceMember>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DashboardDbContext).Assembly);

@@ -40,6 +40,26 @@ public static class DashboardUrls
     private static KeyValuePair<string, string?> Attribution(int days) =>
         new(CampaignQuery.AttributionParameter, days == CampaignQuery.DefaultAttributionDays ? null : days.ToString(CultureInfo.InvariantCulture));
 
+    /// <summary>The Segments page; the app bar's range is kept when given.</summary>
+    public static string Segments(Features.Segments.SegmentsQuery query, DayRange? range = null) =>
+        Build("/segments", RangePairs(range).Concat(query.ToQuery()));
+
+    /// <summary>
+    /// The customer list filtered by segment, tier, stage, VAP cell or strategy, source and period, e.g.
+    /// /customers?tier=0-1&amp;period=2026-10-31 (the list reads it with <see cref="Features.Segments.CustomerSegmentFilter.Parse"/>).
+    /// </summary>
+    public static string Customers(Features.Segments.CustomerSegmentFilter filter) => Build("/customers", filter.ToQuery());
+
+    /// <summary>The audiences page; a filter pre-fills the new-audience form (e.g. from a segment's row).</summary>
+    public static string Audiences(Features.Segments.CustomerSegmentFilter? filter = null) =>
+        Build("/audiences", (filter ?? new()).ToQuery());
+
+    public static string Audience(long id) => "/audiences/" + id.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The crowd-package CSV of an audience: its definition evaluated now, or a frozen snapshot.</summary>
+    public static string AudienceExport(long id, string preset, long? snapshotId = null) =>
+        Build(Audience(id) + "/export", [new("preset", preset), new("snapshot", snapshotId?.ToString(CultureInfo.InvariantCulture))]);
+
     /// <summary>The same page and query with the date range replaced (or removed when null).</summary>
     public static string WithDateRange(string pathAndQuery, DayRange? range)
     {

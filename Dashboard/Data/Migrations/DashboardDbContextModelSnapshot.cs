@@ -91,6 +91,93 @@ namespace Dashboard.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Dashboard.Data.Entities.Audience", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Segment")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tier")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VapCell")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VapStrategy")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Audiences");
+                });
+
+            modelBuilder.Entity("Dashboard.Data.Entities.AudienceMember", b =>
+                {
+                    b.Property<long>("AudienceSnapshotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AudienceSnapshotId", "CustomerId");
+
+                    b.ToTable("AudienceMembers");
+                });
+
+            modelBuilder.Entity("Dashboard.Data.Entities.AudienceSnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AudienceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Customers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Revenue")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("TakenUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AudienceId", "TakenUtc");
+
+                    b.ToTable("AudienceSnapshots");
+                });
+
             modelBuilder.Entity("Dashboard.Data.Entities.Campaign", b =>
                 {
                     b.Property<int>("Id")
@@ -243,6 +330,84 @@ namespace Dashboard.Data.Migrations
                     b.HasIndex("FirstSeenUtc");
 
                     b.ToTable("Customers");
+                });
+
+            modelBuilder.Entity("Dashboard.Data.Entities.CustomerSegmentSnapshot", b =>
+                {
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte?>("F")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte?>("M")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ModelRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Orders")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("PAlive")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("PredictedClv")
+                        .HasColumnType("REAL");
+
+                    b.Property<byte?>("R")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Revenue")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Segment")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tier")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ValueRank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VapAttrition")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VapPotential")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VapStrategy")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VapValue")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PeriodEnd", "CustomerId");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("PeriodEnd", "Segment");
+
+                    b.HasIndex("PeriodEnd", "Stage");
+
+                    b.HasIndex("PeriodEnd", "ValueRank");
+
+                    b.HasIndex("PeriodEnd", "VapStrategy");
+
+                    b.ToTable("CustomerSegmentSnapshots");
                 });
 
             modelBuilder.Entity("Dashboard.Data.Entities.DataSource", b =>
@@ -590,6 +755,41 @@ namespace Dashboard.Data.Migrations
                     b.ToTable("Products");
                 });
 
+            modelBuilder.Entity("Dashboard.Data.Entities.SegmentPeriod", b =>
+                {
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Buyers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ComputedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LifetimeRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Members")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ModelRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Revenue")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("ValueBasis")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PeriodEnd");
+
+                    b.HasIndex("ModelRunId");
+
+                    b.ToTable("SegmentPeriods");
+                });
+
             modelBuilder.Entity("Dashboard.Data.Entities.SourceIdentity", b =>
                 {
                     b.Property<long>("Id")
@@ -695,6 +895,26 @@ namespace Dashboard.Data.Migrations
                     b.ToTable("Touchpoints");
                 });
 
+            modelBuilder.Entity("Dashboard.Data.Entities.AudienceMember", b =>
+                {
+                    b.HasOne("Dashboard.Data.Entities.AudienceSnapshot", null)
+                        .WithMany()
+                        .HasForeignKey("AudienceSnapshotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dashboard.Data.Entities.AudienceSnapshot", b =>
+                {
+                    b.HasOne("Dashboard.Data.Entities.Audience", "Audience")
+                        .WithMany("Snapshots")
+                        .HasForeignKey("AudienceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Audience");
+                });
+
             modelBuilder.Entity("Dashboard.Data.Entities.Campaign", b =>
                 {
                     b.HasOne("Dashboard.Data.Entities.AdChannel", "AdChannel")
@@ -744,6 +964,15 @@ namespace Dashboard.Data.Migrations
                     b.Navigation("AcquisitionSource");
                 });
 
+            modelBuilder.Entity("Dashboard.Data.Entities.CustomerSegmentSnapshot", b =>
+                {
+                    b.HasOne("Dashboard.Data.Entities.SegmentPeriod", null)
+                        .WithMany()
+                        .HasForeignKey("PeriodEnd")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Dashboard.Data.Entities.Order", b =>
                 {
                     b.HasOne("Dashboard.Data.Entities.Customer", "Customer")
@@ -786,6 +1015,15 @@ namespace Dashboard.Data.Migrations
                     b.Navigation("Order");
 
                     b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("Dashboard.Data.Entities.SegmentPeriod", b =>
+                {
+                    b.HasOne("Dashboard.Data.Entities.ModelRun", null)
+                        .WithMany()
+                        .HasForeignKey("ModelRunId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Dashboard.Data.Entities.SourceIdentity", b =>
@@ -842,6 +1080,11 @@ namespace Dashboard.Data.Migrations
                     b.Navigation("Product");
 
                     b.Navigation("Source");
+                });
+
+            modelBuilder.Entity("Dashboard.Data.Entities.Audience", b =>
+                {
+                    b.Navigation("Snapshots");
                 });
 
             modelBuilder.Entity("Dashboard.Data.Entities.Customer", b =>
