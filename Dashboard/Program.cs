@@ -3,6 +3,7 @@ using Dashboard.Components;
 using Dashboard.Data;
 using Dashboard.Data.Import;
 using Dashboard.Features.Campaigns;
+using Dashboard.Features.Audiences;
 using Dashboard.Features.Data;
 using Dashboard.Features.Overview;
 using Dashboard.Features.Segments;
@@ -24,6 +25,7 @@ builder.Services
     .AddOverviewFeature()
     .AddCampaignsFeature()
     .AddSegmentsFeature()
+    .AddAudiencesFeature()
     .AddDataFeature();
 
 var app = builder.Build();
@@ -41,6 +43,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapDashboardEndpoints();
 app.MapImportEndpoints();
+app.MapAudienceEndpoints();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 

@@ -14,7 +14,11 @@ namespace Dashboard.Features.Segments;
 /// </summary>
 internal static class BulkInsert
 {
-    public static async Task<int> InsertAsync<T>(DashboardDbContext db, IEnumerable<T> rows, CancellationToken ct) where T : class
+    public static Task<int> InsertAsync<T>(DashboardDbContext db, IEnumerable<T> rows, CancellationToken ct) where T : class =>
+        InsertAsync(db, Async(rows), ct);
+
+    /// <summary>Inserts rows as they arrive (e.g. streamed from another context's query).</summary>
+    public static async Task<int> InsertAsync<T>(DashboardDbContext db, IAsyncEnumerable<T> rows, CancellationToken ct) where T : class
     {
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not an entity");
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
@@ -36,7 +40,7 @@ internal static class BulkInsert
         var converters = properties.Select(p => p.GetTypeMapping().Converter).ToArray();
         var getters = properties.Select(p => p.GetGetter()).ToArray();
         var count = 0;
-        foreach (var row in rows)
+        await foreach (var row in rows.WithCancellation(ct))
         {
             for (var i = 0; i < properties.Count; i++)
             {
@@ -55,5 +59,14 @@ internal static class BulkInsert
             count++;
         }
         return count;
+    }
+
+    private static async IAsyncEnumerable<T> Async<T>(IEnumerable<T> rows)
+    {
+        foreach (var row in rows)
+        {
+            yield return row;
+        }
+        await Task.CompletedTask;
     }
 }
