@@ -18,6 +18,11 @@ public class AppStartupTests(EmptyDashboardAppFactory factory) : IClassFixture<E
     [InlineData("/campaigns/analyze")]
     [InlineData("/?from=2025-01-01&to=2025-06-30")]
     [InlineData("/?from=garbage&to=2025-06-30")]
+    [InlineData("/segments")]
+    [InlineData("/segments?period=garbage&from-period=2025-02-30&flow=x&tiers=1,2")]
+    [InlineData("/audiences")]
+    [InlineData("/audiences?segment=Champions&tier=0-1&vap=HLM")]
+    [InlineData("/audiences/42")]
     public async Task Get_Page_AnswersOkWithTheAppShell(string path)
     {
         using var client = factory.CreateClient();
@@ -60,6 +65,28 @@ public class AppStartupTests(EmptyDashboardAppFactory factory) : IClassFixture<E
 
         Assert.Empty(pending);
         Assert.Equal(8, await db.DataSources.CountAsync());
+    }
+
+    [Fact]
+    public async Task Export_UnknownAudience_AnswersNotFoundWithAMessage()
+    {
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync("/audiences/4242/export?preset=google");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("No such audience", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Export_UnknownPreset_AnswersBadRequestNamingThePresets()
+    {
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync("/audiences/1/export?preset=myspace");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("china-md5", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -44,6 +44,40 @@ public class DayRangeTests
 public class DashboardUrlsTests
 {
     [Fact]
+    public void Customers_TierAndPeriod_WritesTheCustomerListFilter()
+    {
+        var filter = new Dashboard.Features.Segments.CustomerSegmentFilter(
+            Tier: Dashboard.Features.Segments.TierRange.TryParse("0-1"), Period: new DateOnly(2026, 10, 31));
+
+        Assert.Equal("/customers?tier=0-1&period=2026-10-31", DashboardUrls.Customers(filter));
+    }
+
+    [Fact]
+    public void Segments_DefaultQuery_LeavesQueryOut()
+    {
+        Assert.Equal("/segments", DashboardUrls.Segments(Dashboard.Features.Segments.SegmentsQuery.Default));
+    }
+
+    [Fact]
+    public void Segments_FullQuery_KeepsRangeFirstThenPageState()
+    {
+        var query = new Dashboard.Features.Segments.SegmentsQuery(new DateOnly(2026, 10, 31), new DateOnly(2026, 8, 31), new DateOnly(2026, 9, 30),
+            Dashboard.Features.Segments.FlowKind.Stages, [10, 20, 70]);
+
+        var url = DashboardUrls.Segments(query, new DayRange(new DateOnly(2026, 1, 1), new DateOnly(2026, 10, 31)));
+
+        Assert.Equal("/segments?from=2026-01-01&to=2026-10-31&period=2026-10-31&from-period=2026-08-31&to-period=2026-09-30&flow=stages&tiers=10,20,70", url);
+    }
+
+    [Fact]
+    public void AudienceExport_Snapshot_WritesPresetAndSnapshot()
+    {
+        Assert.Equal("/audiences/3/export?preset=china-md5&snapshot=12", DashboardUrls.AudienceExport(3, "china-md5", 12));
+        Assert.Equal("/audiences/3/export?preset=google", DashboardUrls.AudienceExport(3, "google"));
+        Assert.Equal("/audiences?segment=Champions", DashboardUrls.Audiences(new(Segment: Dashboard.Domain.Segmentation.RfmSegment.Champions)));
+    }
+
+    [Fact]
     public void Overview_DefaultRange_LeavesQueryOut()
     {
         Assert.Equal("/", DashboardUrls.Overview());
