@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Dashboard.Data.Migrations
 {
     [DbContext(typeof(DashboardDbContext))]
-    [Migration("20261123115407_Segments")]
+    [Migration("20261123120743_Segments")]
     partial class Segments
     {
         /// <inheritdoc />
@@ -523,6 +523,9 @@ namespace Dashboard.Data.Migrations
 
                     b.Property<double>("DropoutProbability")
                         .HasColumnType("REAL");
+
+                    b.Property<int>("ExtraOrders")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsProspect")
                         .HasColumnType("INTEGER");
