@@ -399,13 +399,7 @@ namespace Dashboard.Data.Migrations
 
                     b.HasIndex("CustomerId");
 
-                    b.HasIndex("PeriodEnd", "Segment");
-
-                    b.HasIndex("PeriodEnd", "Stage");
-
                     b.HasIndex("PeriodEnd", "ValueRank");
-
-                    b.HasIndex("PeriodEnd", "VapStrategy");
 
                     b.ToTable("CustomerSegmentSnapshots");
                 });

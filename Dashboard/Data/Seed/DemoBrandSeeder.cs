@@ -40,6 +40,8 @@ public sealed class DemoBrandSeeder(IDbContextFactory<DashboardDbContext> dbFact
     // Children before parents, so foreign keys hold at every step.
     private static readonly string[] BrandTables =
     [
+        // Derived from the brand's customers: segment snapshots and frozen audience memberships (definitions stay).
+        "AudienceMembers", "AudienceSnapshots", "CustomerSegmentSnapshots", "SegmentPeriods",
         "OrderLines", "Orders", "Touchpoints", "CampaignAssignments", "Campaigns", "ChannelSpends", "DemoIdentityTruths",
         "DemoPeople", "DemoTruths", "SourceIdentities", "Customers", "Products", "ImportRuns",
     ];

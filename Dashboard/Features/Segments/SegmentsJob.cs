@@ -28,18 +28,20 @@ public sealed partial class SegmentsJob(
         var watch = Stopwatch.StartNew();
         var plan = await PlanAsync(settings, ct);
         var computed = new List<SegmentRunPeriod>();
+        var timings = new SegmentRunTimings();
         for (var i = 0; i < plan.ToCompute.Count; i++)
         {
             var period = plan.ToCompute[i];
             context.Progress.Report(new JobProgress((double)i / plan.ToCompute.Count,
                 $"{Navigation.DashboardUrls.Day(period)} ({i + 1}/{plan.ToCompute.Count})"));
             var vapPeriod = plan.Lifetime is not null && period == plan.LifetimePeriod;
-            computed.Add(await ComputePeriodAsync(context.RunId, period, settings, vapPeriod ? plan.Lifetime : null, ct));
+            computed.Add(await ComputePeriodAsync(context.RunId, period, settings, vapPeriod ? plan.Lifetime : null, timings, ct));
         }
         var seconds = watch.Elapsed.TotalSeconds;
         LogFinished(logger, computed.Count, plan.AllPeriods.Count, seconds);
         return JsonSerializer.Serialize(new SegmentRunResult(
-            plan.AllPeriods.Count, computed.Count, computed, plan.Lifetime?.RunId, Math.Round(seconds, 3)), Cli.CliApp.JsonOptions);
+            plan.AllPeriods.Count, computed.Count, computed, plan.Lifetime?.RunId, Math.Round(seconds, 3),
+            Math.Round(timings.Read, 3), Math.Round(timings.Compute, 3), Math.Round(timings.Write, 3)), Cli.CliApp.JsonOptions);
     }
 
     private async Task<SegmentRunPlan> PlanAsync(SegmentRunSettings settings, CancellationToken ct)
@@ -67,13 +69,16 @@ public sealed partial class SegmentsJob(
     }
 
     private async Task<SegmentRunPeriod> ComputePeriodAsync(
-        long runId, DateOnly period, SegmentRunSettings settings, LifetimeSnapshotInfo? life, CancellationToken ct)
+        long runId, DateOnly period, SegmentRunSettings settings, LifetimeSnapshotInfo? life, SegmentRunTimings timings, CancellationToken ct)
     {
+        var watch = Stopwatch.StartNew();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         var buyers = await SegmentInputsReader.BuyersAsync(db, period, ct);
         var touches = await SegmentInputsReader.TouchpointsAsync(db, period, settings.TouchpointLookbackDays, ct);
         var vap = life is null ? null : await ReadVapInputsAsync(db, life, period, ct);
+        timings.Read += watch.Elapsed.TotalSeconds;
+        watch.Restart();
         SegmentPeriodResult result;
         try
         {
@@ -87,6 +92,8 @@ public sealed partial class SegmentsJob(
         {
             LogMissingEstimates(logger, result.MissingEstimates, life!.RunId);
         }
+        timings.Compute += watch.Elapsed.TotalSeconds;
+        watch.Restart();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.CustomerSegmentSnapshots.Where(s => s.PeriodEnd == period).ExecuteDeleteAsync(ct);
         await db.SegmentPeriods.Where(p => p.PeriodEnd == period).ExecuteDeleteAsync(ct);
@@ -94,6 +101,7 @@ public sealed partial class SegmentsJob(
         await db.SaveChangesAsync(ct);
         await BulkInsert.InsertAsync(db, result.Rows, ct);
         await transaction.CommitAsync(ct);
+        timings.Write += watch.Elapsed.TotalSeconds;
         return new SegmentRunPeriod(period, result.Period.Buyers, result.Period.Members, result.Period.ValueBasis, result.Period.LifetimeRunId);
     }
 
@@ -127,6 +135,13 @@ public sealed partial class SegmentsJob(
         }
     }
 
+    private sealed class SegmentRunTimings
+    {
+        public double Read { get; set; }
+        public double Compute { get; set; }
+        public double Write { get; set; }
+    }
+
     private sealed record SegmentRunPlan(IReadOnlyList<DateOnly> AllPeriods, IReadOnlyList<DateOnly> ToCompute, LifetimeSnapshotInfo? Lifetime, DateOnly? LifetimePeriod);
 
     [LoggerMessage(LogLevel.Information, "Segmented {Computed} of {Periods} periods in {Seconds:F2} s")]
@@ -136,7 +151,9 @@ public sealed partial class SegmentsJob(
     private static partial void LogMissingEstimates(ILogger logger, int missing, long runId);
 }
 
-/// <summary>The run's summary (stored as the ModelRun's result JSON).</summary>
-public sealed record SegmentRunResult(int Periods, int Computed, IReadOnlyList<SegmentRunPeriod> ComputedPeriods, long? LifetimeRunId, double Seconds);
+/// <summary>The run's summary (stored as the ModelRun's result JSON); seconds split into SQL reads, domain work and writes.</summary>
+public sealed record SegmentRunResult(
+    int Periods, int Computed, IReadOnlyList<SegmentRunPeriod> ComputedPeriods, long? LifetimeRunId, double Seconds,
+    double ReadSeconds = 0, double ComputeSeconds = 0, double WriteSeconds = 0);
 
 public sealed record SegmentRunPeriod(DateOnly PeriodEnd, int Buyers, int Members, string ValueBasis, long? LifetimeRunId);

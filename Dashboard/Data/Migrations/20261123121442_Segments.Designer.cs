@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Dashboard.Data.Migrations
 {
     [DbContext(typeof(DashboardDbContext))]
-    [Migration("20261123120743_Segments")]
+    [Migration("20261123121442_Segments")]
     partial class Segments
     {
         /// <inheritdoc />
@@ -402,13 +402,7 @@ namespace Dashboard.Data.Migrations
 
                     b.HasIndex("CustomerId");
 
-                    b.HasIndex("PeriodEnd", "Segment");
-
-                    b.HasIndex("PeriodEnd", "Stage");
-
                     b.HasIndex("PeriodEnd", "ValueRank");
-
-                    b.HasIndex("PeriodEnd", "VapStrategy");
 
                     b.ToTable("CustomerSegmentSnapshots");
                 });

@@ -147,24 +147,9 @@ namespace Dashboard.Data.Migrations
                 column: "CustomerId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_CustomerSegmentSnapshots_PeriodEnd_Segment",
-                table: "CustomerSegmentSnapshots",
-                columns: new[] { "PeriodEnd", "Segment" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_CustomerSegmentSnapshots_PeriodEnd_Stage",
-                table: "CustomerSegmentSnapshots",
-                columns: new[] { "PeriodEnd", "Stage" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_CustomerSegmentSnapshots_PeriodEnd_ValueRank",
                 table: "CustomerSegmentSnapshots",
                 columns: new[] { "PeriodEnd", "ValueRank" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_CustomerSegmentSnapshots_PeriodEnd_VapStrategy",
-                table: "CustomerSegmentSnapshots",
-                columns: new[] { "PeriodEnd", "VapStrategy" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_SegmentPeriods_ModelRunId",
