@@ -52,6 +52,25 @@ public class SegmentsComponentsTests : DashboardComponentTest
     }
 
     [Fact]
+    public void VapPanel_WithCells_LinksStrategiesAndCellsToTheCustomerList()
+    {
+        var cells = Enumerable.Range(0, 27).Select(k =>
+        {
+            var (v, a, p) = ((VapLevel)(k / 9), (VapLevel)(k / 3 % 3), (VapLevel)(k % 3));
+            return new VapCellSummary(v, a, p, VapSegmentation.StrategyOf(v, a, p), k == 26 ? 4 : 0, k == 26 ? 800 : 0);
+        }).ToList();
+        var strategies = Enum.GetValues<VapStrategy>().Select(s => new VapStrategySummary(s, VapSegmentation.ActionOf(s),
+            cells.Where(c => c.Strategy == s).Sum(c => c.Customers), 0)).ToList();
+
+        var cut = Render<VapPanel>(p => p.Add(c => c.Vap, new VapView(9, cells, strategies)).Add(c => c.Lifetime, new LifetimeSnapshotInfo(9, Period)).Add(c => c.Period, Period));
+
+        var hrefs = cut.FindAll("[data-testid=vap-panel] a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Contains("/customers?strategy=Retain&period=2026-10-31", hrefs);
+        Assert.Contains("/customers?vap=HHH&period=2026-10-31", hrefs);
+        Assert.Equal(6 + 27, hrefs.Count);
+    }
+
+    [Fact]
     public void SegmentTable_Row_LinksToCustomersAndToANewAudience()
     {
         SegmentRow[] rows = [new(RfmSegment.CantLoseThem, "Can't lose them", 12, 0.1, 5_000, 0.2, 3.5)];

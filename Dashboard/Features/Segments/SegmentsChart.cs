@@ -29,6 +29,7 @@ public static class SegmentsChart
             TextTemplate = "%{text}",
             HoverTemplate = "%{x} %{y}<br>" + customersLabel + ": %{z:,}<br>" + revenueLabel + ": %{text}<extra></extra>",
             ColorScale = "Blues",
+            ReverseScale = true, // Plotly's "Blues" runs dark to light; more customers should read darker
             ShowScale = false,
             XGap = 2,
             YGap = 2,
@@ -92,6 +93,7 @@ public static class SegmentsChart
             ShowLegend = false,
         };
         var layout = ChartSpec.BaseLayout(height: 320);
+        layout.ShowLegend = false;
         layout.XAxis = [new XAxis { TickFormat = ".0%", Range = [0.0, 1.0], Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = customersAxis } }];
         layout.YAxis = [new YAxis { TickFormat = ".0%", Range = [0.0, 1.02], Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = revenueAxis } }];
         return new ChartSpec([line, equality, mark], layout);
@@ -104,13 +106,13 @@ public static class SegmentsChart
         var nodes = migration.Sankey.Nodes.Select((n, i) => i < labels.Count ? label(n) + " " + fromSuffix
             : i < 2 * labels.Count ? label(n) + " " + toSuffix
             : label(n)).ToList();
-        var colors = migration.Sankey.Nodes.Select((_, i) => (object)(i < 2 * labels.Count ? NodeColors[i % labels.Count % NodeColors.Length] : "#9e9e9e")).ToList();
+        var colors = migration.Sankey.Nodes.Select((_, i) => i < 2 * labels.Count ? NodeColors[i % labels.Count % NodeColors.Length] : "#9e9e9e").ToList();
         var sankey = new Plotly.Blazor.Traces.Sankey
         {
             Node = new Plotly.Blazor.Traces.SankeyLib.Node
             {
                 Label = nodes.Cast<object>().ToList(),
-                ColorArray = colors,
+                ColorArray = colors.Cast<object>().ToList(),
                 Pad = 12,
                 Thickness = 16,
             },
@@ -119,6 +121,9 @@ public static class SegmentsChart
                 Source = migration.Sankey.Links.Select(l => (object)l.Source).ToList(),
                 Target = migration.Sankey.Links.Select(l => (object)l.Target).ToList(),
                 Value = migration.Sankey.Links.Select(l => (object)l.Customers).ToList(),
+                // Plotly derives the default link colour from the background; on a transparent one it picks white.
+                // A link takes its source's colour (leaving customers: their target's), translucent.
+                ColorArray = migration.Sankey.Links.Select(l => (object)Translucent(colors[l.Source == 2 * labels.Count ? l.Target : l.Source])).ToList(),
             },
             ValueFormat = ",d",
         };
@@ -126,6 +131,9 @@ public static class SegmentsChart
         layout.Margin = new Margin { L = 8, R = 8, T = 16, B = 16 };
         return new ChartSpec([sankey], layout);
     }
+
+    private static string Translucent(string hex) => string.Create(CultureInfo.InvariantCulture,
+        $"rgba({Convert.ToInt32(hex[1..3], 16)},{Convert.ToInt32(hex[3..5], 16)},{Convert.ToInt32(hex[5..7], 16)},0.35)");
 
     // Top tier darkest; a sequential palette reads as "more valuable" without a legend.
     private static readonly string[] TierColors = ["#0d3b66", "#1f5f99", "#3a86c8", "#7fb3e0", "#c6dcf2", "#dde9f6", "#e8f0f9", "#eef4fb", "#f3f7fc", "#f7fafd"];
