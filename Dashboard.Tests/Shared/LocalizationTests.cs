@@ -23,6 +23,19 @@ public partial class LocalizationTests
         Assert.Empty(english.Except(chinese).Order());
     }
 
+    [Theory]
+    [InlineData("Strings.resx")]
+    [InlineData("Strings.zh-Hans.resx")]
+    public void Resources_Keys_AreUniqueIgnoringCase(string file)
+    {
+        var names = XDocument.Load(Path.Combine(RepositoryRoot(), "Dashboard", "Resources", file)).Root!.Elements("data")
+            .Select(d => (string)d.Attribute("name")!);
+
+        var duplicates = names.GroupBy(n => n, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key);
+
+        Assert.Empty(duplicates);
+    }
+
     private static HashSet<string> Keys(string resx) =>
         XDocument.Load(resx).Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet(StringComparer.Ordinal);
 

@@ -87,7 +87,7 @@ public class CampaignComponentsTests : DashboardComponentTest
 
         Assert.Equal("/campaigns/4?attr=0", cut.Find("[data-testid='campaign-row-DY-1'] a").GetAttribute("href"));
         Assert.Contains("+4.00 pp", cut.Find("[data-testid='headline-lift']").TextContent);
-        Assert.Contains("significant", cut.Find("[data-testid='headline-lift']").TextContent);
+        Assert.Contains("Significant", cut.Find("[data-testid='headline-lift']").TextContent);
         Assert.Contains("2026-04-30", cut.Find("[data-testid='campaign-row-DY-1']").TextContent);
         Assert.NotEmpty(cut.FindAll("[data-testid='srm-icon']"));
         Assert.Empty(cut.FindAll("[data-testid='observational-icon']"));
