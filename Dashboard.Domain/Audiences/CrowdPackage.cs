@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Dashboard.Domain.Identity;
 
 namespace Dashboard.Domain.Audiences;
 
@@ -80,25 +81,14 @@ public static class CrowdPackage
 }
 
 /// <summary>
-/// Simple normalization of contact identifiers for crowd packages (the identity resolver has its own, richer one):
-/// phones keep their digits; a mainland mobile is 11 digits starting with 1, optionally prefixed by +86, 0086 or 86.
+/// Contact identifiers as ad platforms' customer-match uploads want them, on top of the identity resolver's
+/// normalization (<see cref="IdentifierNormalizer"/>), so a crowd package hashes exactly what resolution matched on.
 /// </summary>
 public static class ContactNormalizer
 {
     /// <summary>The 11-digit mainland mobile number ("13800138000"), or null when the phone is not one.</summary>
-    public static string? MainlandMobile(string? phone)
-    {
-        var digits = Digits(phone);
-        if (digits.StartsWith("0086", StringComparison.Ordinal) && digits.Length == 15)
-        {
-            digits = digits[4..];
-        }
-        else if (digits.StartsWith("86", StringComparison.Ordinal) && digits.Length == 13)
-        {
-            digits = digits[2..];
-        }
-        return digits.Length == 11 && digits[0] == '1' ? digits : null;
-    }
+    public static string? MainlandMobile(string? phone) =>
+        IdentifierNormalizer.Phone(phone) is { } normalized && IdentifierNormalizer.IsMainlandMobile(normalized) ? normalized : null;
 
     /// <summary>
     /// E.164 ("+8613800138000"): mainland mobiles get +86; other numbers only when written internationally
@@ -106,35 +96,21 @@ public static class ContactNormalizer
     /// </summary>
     public static string? E164(string? phone)
     {
-        if (MainlandMobile(phone) is { } mobile)
-        {
-            return "+86" + mobile;
-        }
-        var trimmed = phone?.Trim() ?? "";
-        var digits = Digits(trimmed);
-        if (trimmed.StartsWith('+'))
-        {
-            return digits.Length is >= 8 and <= 15 && digits[0] != '0' ? "+" + digits : null;
-        }
-        if (digits.StartsWith("00", StringComparison.Ordinal))
-        {
-            var rest = digits[2..];
-            return rest.Length is >= 8 and <= 15 && rest[0] != '0' ? "+" + rest : null;
-        }
-        return null;
-    }
-
-    /// <summary>The email trimmed and lower-cased (invariant), or null unless it has one "@" between non-empty parts.</summary>
-    public static string? Email(string? email)
-    {
-        var e = email?.Trim().ToLowerInvariant();
-        if (string.IsNullOrEmpty(e) || e.Contains(' ', StringComparison.Ordinal))
+        var normalized = IdentifierNormalizer.Phone(phone);
+        if (normalized is null)
         {
             return null;
         }
-        var at = e.IndexOf('@', StringComparison.Ordinal);
-        return at > 0 && at == e.LastIndexOf('@') && at < e.Length - 1 ? e : null;
+        if (IdentifierNormalizer.IsMainlandMobile(normalized))
+        {
+            return "+86" + normalized;
+        }
+        // The normalizer keeps an internationally written number as country code + number; a leading 0 is domestic.
+        var written = phone!.Trim();
+        var international = written.StartsWith('+') || written.StartsWith("00", StringComparison.Ordinal);
+        return international && normalized[0] != '0' ? "+" + normalized : null;
     }
 
-    private static string Digits(string? text) => text is null ? "" : new string(text.Where(char.IsAsciiDigit).ToArray());
+    /// <summary>The email trimmed and lower-cased, or null when it is not a plausible address.</summary>
+    public static string? Email(string? email) => IdentifierNormalizer.Email(email);
 }
