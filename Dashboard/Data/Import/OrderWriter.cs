@@ -19,10 +19,9 @@ internal sealed class OrderWriter : RowWriter
 
     private readonly IdentityLookup _identities;
     private readonly ProductUpserts _products;
-    private readonly InsertStatement _insertOrder;
+    private readonly OrderInserts _inserts;
     private readonly SqlStatement _findOrder;
     private readonly SqlStatement _addToOrder;
-    private readonly SqlStatement _insertLine;
     private readonly SqlStatement _findLine;
     private HeldOrder? _held;
     private long _newOrders;
@@ -31,26 +30,13 @@ internal sealed class OrderWriter : RowWriter
     {
         _identities = new IdentityLookup(Prepare(IdentityLookup.Sql, IdentityLookup.Parameters));
         _products = new ProductUpserts(this);
-        _insertOrder = PrepareInsert("""
-            INSERT INTO "Orders" ("SourceId", "OrderNo", "CustomerId", "SourceIdentityId", "PlacedAtUtc", "Total", "LineCount", "ImportRunId")
-            VALUES (@source, @orderNo, @customer, @identity, @placedAt, @total, @lines, @run)
-            ON CONFLICT ("SourceId", "OrderNo") DO NOTHING
-            """, "Id",
-            ("@source", DbType.Int32), ("@orderNo", DbType.String), ("@customer", DbType.Int64), ("@identity", DbType.Int64),
-            ("@placedAt", DbType.DateTime), ("@total", DbType.Double), ("@lines", DbType.Int32), ("@run", DbType.Int64));
+        _inserts = Own(OrderInserts.Create(session));
         _findOrder = Prepare("""
             SELECT "Id", "SourceIdentityId", "PlacedAtUtc" FROM "Orders" WHERE "SourceId" = @source AND "OrderNo" = @orderNo
             """, ("@source", DbType.Int32), ("@orderNo", DbType.String));
         _addToOrder = Prepare("""
             UPDATE "Orders" SET "Total" = "Total" + @amount, "LineCount" = "LineCount" + @lines WHERE "Id" = @id
             """, ("@amount", DbType.Double), ("@lines", DbType.Int32), ("@id", DbType.Int64));
-        _insertLine = Prepare("""
-            INSERT INTO "OrderLines" ("OrderId", "LineNo", "ProductId", "Quantity", "UnitPrice", "Amount", "ImportRunId")
-            VALUES (@order, @lineNo, @product, @quantity, @unitPrice, @amount, @run)
-            ON CONFLICT ("OrderId", "LineNo") DO NOTHING
-            """,
-            ("@order", DbType.Int64), ("@lineNo", DbType.Int32), ("@product", DbType.Int32), ("@quantity", DbType.Int32),
-            ("@unitPrice", DbType.Double), ("@amount", DbType.Double), ("@run", DbType.Int64));
         _findLine = Prepare("""
             SELECT l."ProductId", l."Quantity", l."UnitPrice", l."ImportRunId", p."Sku"
             FROM "OrderLines" l JOIN "Products" p ON p."Id" = l."ProductId"
@@ -130,8 +116,7 @@ internal sealed class OrderWriter : RowWriter
         {
             total += line.Amount;
         }
-        if (_insertOrder.Bind(order.SourceId, order.OrderNo, order.CustomerId, order.IdentityId, order.PlacedAt, total, order.Lines.Count, Session.RunId)
-                .Execute() is { } id)
+        if (_inserts.Order(order.SourceId, order.OrderNo, order.CustomerId, order.IdentityId, order.PlacedAt, total, order.Lines.Count) is { } id)
         {
             foreach (var line in order.Lines)
             {
@@ -183,7 +168,7 @@ internal sealed class OrderWriter : RowWriter
     }
 
     private bool InsertLine(long orderId, HeldLine line) =>
-        _insertLine.Bind(orderId, line.LineNo, line.ProductId, line.Quantity, line.UnitPrice, line.Amount, Session.RunId).Execute() == 1;
+        _inserts.Line(orderId, line.LineNo, line.ProductId, line.Quantity, line.UnitPrice, line.Amount);
 
     private void CompareStoredLine(string orderNo, long orderId, HeldLine line)
     {

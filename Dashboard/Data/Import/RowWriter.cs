@@ -1,11 +1,15 @@
 using System.Data;
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 
 namespace Dashboard.Data.Import;
 
-/// <summary>What a row writer needs: the open connection and transaction, the run id stamped on new rows, and reference data.</summary>
-internal sealed record ImportSession(
-    DbConnection Connection, DbTransaction Transaction, bool IsSqlite, long RunId, ReferenceCodes Codes, ImportProblems Problems, int CurrentYear)
+/// <summary>
+/// What a row writer needs: the open connection and transaction, the run id stamped on new rows, and reference data.
+/// <paramref name="RawSqlite"/> is the same connection when per-row statements may use <see cref="SqliteRawStatement"/>, else null.
+/// </summary>
+internal sealed record ImportSession(DbConnection Connection, DbTransaction Transaction, bool IsSqlite, SqliteConnection? RawSqlite,
+    long RunId, ReferenceCodes Codes, ImportProblems Problems, int CurrentYear)
 {
     public SqlStatement Prepare(string sql, params (string Name, DbType Type)[] parameters) =>
         new(Connection, Transaction, sql, parameters);
@@ -93,6 +97,14 @@ internal abstract class RowWriter(ImportSession session) : IDisposable
         var statement = session.Prepare(sql, parameters);
         _statements.Add(statement);
         return statement;
+    }
+
+    /// <summary>Disposes <paramref name="statements"/> with the writer.</summary>
+    protected T Own<T>(T statements)
+        where T : IDisposable
+    {
+        _statements.Add(statements);
+        return statements;
     }
 
     /// <summary>An INSERT (without RETURNING) whose Execute gives the generated key of <paramref name="keyColumn"/>, null on conflict.</summary>
