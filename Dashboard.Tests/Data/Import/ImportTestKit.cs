@@ -30,17 +30,22 @@ public sealed class ImportTestKit : IAsyncDisposable
     private static readonly string[] DataTables =
         ["Customers", "SourceIdentities", "Products", "Orders", "OrderLines", "Touchpoints", "ChannelSpends", "Campaigns"];
 
-    private ImportTestKit(TestDatabase database)
+    private ImportTestKit(TestDatabase database, CsvImporter importer)
     {
         Database = database;
-        Importer = new CsvImporter(database.Factory, TimeProvider.System);
+        Importer = importer;
     }
 
     public TestDatabase Database { get; }
 
     public CsvImporter Importer { get; }
 
-    public static async Task<ImportTestKit> CreateAsync() => new(await TestDatabase.CreateAsync());
+    /// <summary>A new store; <paramref name="importer"/> makes a differently configured importer for it.</summary>
+    public static async Task<ImportTestKit> CreateAsync(Func<TestDatabase, CsvImporter>? importer = null)
+    {
+        var database = await TestDatabase.CreateAsync();
+        return new(database, importer?.Invoke(database) ?? new CsvImporter(database.Factory, TimeProvider.System));
+    }
 
     public Task<ImportReport> ImportAsync(ImportKind kind, string csv, string fileName = "test.csv", IProgress<ImportProgress>? progress = null) =>
         ImportBytesAsync(kind, Encoding.UTF8.GetBytes(csv), fileName, progress);
@@ -84,6 +89,22 @@ public sealed class ImportTestKit : IAsyncDisposable
             }
             var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(content.ToString())));
             text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{table}:{rows}:{hash[..16]} ");
+        }
+        return text.ToString();
+    }
+
+    /// <summary>Every index of the store with its SQL, one per line.</summary>
+    public async Task<string> IndexesAsync()
+    {
+        await using var db = await Database.Factory.CreateDbContextAsync();
+        await db.Database.OpenConnectionAsync();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "SELECT \"name\", coalesce(\"sql\", '') FROM sqlite_master WHERE \"type\" = 'index' ORDER BY \"name\"";
+        await using var reader = await command.ExecuteReaderAsync();
+        var text = new StringBuilder();
+        while (await reader.ReadAsync())
+        {
+            text.Append(reader.GetString(0)).Append(": ").Append(reader.GetString(1)).Append('\n');
         }
         return text.ToString();
     }

@@ -23,8 +23,8 @@ public sealed class CsvImporter(IDbContextFactory<DashboardDbContext> dbFactory,
     /// <summary>Progress is reported every this many rows.</summary>
     public const int ProgressEvery = 10_000;
 
-    // An orders file is assumed to hold at most one line per this many bytes when deciding on DeferredIndexes (lines
-    // of the bench file are ~90 bytes; real ones with Chinese product names are longer): it errs on not deferring.
+    // How long an orders line is taken to be when estimating how many lines a file adds (the bench file's are ~90
+    // bytes; real ones with Chinese product names are longer): the estimate errs low, towards not deferring.
     private const int AssumedBytesPerLine = 128;
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: true, throwOnInvalidBytes: true);
@@ -75,16 +75,13 @@ public sealed class CsvImporter(IDbContextFactory<DashboardDbContext> dbFactory,
                 var codes = await ReferenceCodes.LoadAsync(connection, transaction, ct);
                 var session = new ImportSession(connection, transaction, sqlite, RawSqlite && sqlite ? (SqliteConnection)connection : null,
                     runId, codes, problems, clock.GetUtcNow().Year);
+                // A big orders file builds the non-unique order indexes once, at the end, still inside this transaction.
                 var deferred = sqlite && kind == ImportKind.Orders && WorthDeferring(connection, transaction, totalBytes)
                     ? DeferredIndexes.Drop(connection, transaction, "Orders", "OrderLines")
                     : null;
                 using var writer = CreateWriter(kind, session);
                 await ReadAsync(kind, content, writer, problems, outcome, totalBytes, progress, ct);
                 writer.EndOfFile();
-                if (!problems.Any)
-                {
-                    deferred?.Restore();
-                }
                 ct.ThrowIfCancellationRequested();
                 if (problems.Any)
                 {
@@ -93,6 +90,7 @@ public sealed class CsvImporter(IDbContextFactory<DashboardDbContext> dbFactory,
                 }
                 else
                 {
+                    deferred?.Restore();
                     outcome.Inserted = writer.Inserted;
                     outcome.Unchanged = writer.Unchanged;
                     outcome.Summary = writer.Summary;
@@ -251,17 +249,26 @@ public sealed class CsvImporter(IDbContextFactory<DashboardDbContext> dbFactory,
         return ok ? layout.Select(c => positions[c]).ToArray() : null;
     }
 
-    // A first load or a big backfill: building an index at the end costs about 60% of inserting into it row by row
-    // (measured with the bench file), but covers the rows already stored too, so the file must bring most of them.
     private bool WorthDeferring(DbConnection connection, DbTransaction transaction, long? totalBytes)
     {
-        var lines = totalBytes / AssumedBytesPerLine;
-        if (lines is null || lines < DeferIndexesFromLines)
+        if (totalBytes is null)
         {
             return false;
         }
         using var stored = new SqlStatement(connection, transaction, "SELECT max(\"Id\") FROM \"OrderLines\"");
-        return lines >= 2 * (stored.ScalarInt64() ?? 0);
+        return ShouldDeferIndexes(totalBytes, stored.ScalarInt64() ?? 0, DeferIndexesFromLines);
+    }
+
+    /// <summary>
+    /// Whether an orders file of <paramref name="bytes"/> (null: unknown length) should have the order indexes built at the end, given about
+    /// <paramref name="storedLines"/> lines already stored: a first load or a big backfill. Building an index at the
+    /// end cost about 60% of inserting its entries row by row (bench import), but it covers the stored rows too, so
+    /// the file must bring at least two thirds of them.
+    /// </summary>
+    internal static bool ShouldDeferIndexes(long? bytes, long storedLines, long fromLines)
+    {
+        var lines = bytes / AssumedBytesPerLine;
+        return lines >= fromLines && lines >= 2 * storedLines;
     }
 
     private static void Pragma(DbConnection connection, string sql)

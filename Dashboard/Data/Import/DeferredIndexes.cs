@@ -26,16 +26,17 @@ internal sealed class DeferredIndexes
     public static DeferredIndexes Drop(DbConnection connection, DbTransaction transaction, params string[] tables)
     {
         var deferred = new DeferredIndexes(connection, transaction);
-        using (var command = deferred.Command("""
-            SELECT m."name", m."sql" FROM sqlite_master m
-            WHERE m."type" = 'index' AND m."sql" IS NOT NULL AND m."tbl_name" IN (SELECT value FROM json_each(@tables))
-              AND NOT EXISTS (SELECT 1 FROM pragma_index_list(m."tbl_name") l WHERE l."name" = m."name" AND l."unique" = 1)
-            ORDER BY m."name"
-            """))
+        foreach (var table in tables)
         {
+            // origin 'c': made by CREATE INDEX (not a UNIQUE or PRIMARY KEY constraint), so its SQL is kept and re-runnable.
+            using var command = deferred.Command("""
+                SELECT l."name", m."sql" FROM pragma_index_list(@table) l JOIN sqlite_master m ON m."name" = l."name"
+                WHERE l."unique" = 0 AND l."origin" = 'c' AND m."type" = 'index'
+                ORDER BY l."name"
+                """);
             var parameter = command.CreateParameter();
-            parameter.ParameterName = "@tables";
-            parameter.Value = System.Text.Json.JsonSerializer.Serialize(tables);
+            parameter.ParameterName = "@table";
+            parameter.Value = table;
             command.Parameters.Add(parameter);
             using var reader = command.ExecuteReader();
             while (reader.Read())
