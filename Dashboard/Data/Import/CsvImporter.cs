@@ -73,7 +73,7 @@ public sealed class CsvImporter(IDbContextFactory<DashboardDbContext> dbFactory,
             await using (var transaction = await connection.BeginTransactionAsync(ct))
             {
                 var codes = await ReferenceCodes.LoadAsync(connection, transaction, ct);
-                var session = new ImportSession(connection, transaction, sqlite, RawSqlite && sqlite ? (SqliteConnection)connection : null,
+                var session = new ImportSession(connection, transaction, sqlite, RawSqlite ? connection as SqliteConnection : null,
                     runId, codes, problems, clock.GetUtcNow().Year);
                 // A big orders file builds the non-unique order indexes once, at the end, still inside this transaction.
                 var deferred = sqlite && kind == ImportKind.Orders && WorthDeferring(connection, transaction, totalBytes)

@@ -85,31 +85,6 @@ internal sealed class SqliteRawStatement : IDisposable
     /// <summary>The rowid of the row the last successful INSERT on this connection added.</summary>
     public long LastInsertRowId() => raw.sqlite3_last_insert_rowid(_db);
 
-    /// <summary>
-    /// Runs a query and gives its first row's first two columns as integers, or null when it has no row. The
-    /// statement is reset before returning, so no read cursor stays open.
-    /// </summary>
-    public (long First, long Second)? ReadInt64Pair()
-    {
-        try
-        {
-            var rc = raw.sqlite3_step(_statement);
-            if (rc == raw.SQLITE_DONE)
-            {
-                return null;
-            }
-            if (rc != raw.SQLITE_ROW)
-            {
-                Check(rc);
-            }
-            return (raw.sqlite3_column_int64(_statement, 0), raw.sqlite3_column_int64(_statement, 1));
-        }
-        finally
-        {
-            raw.sqlite3_reset(_statement);
-        }
-    }
-
     public void Dispose() => _statement.Dispose();
 
     private void Check(int rc) => SqliteException.ThrowExceptionForRC(rc, _db);
