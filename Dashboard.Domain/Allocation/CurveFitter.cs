@@ -177,23 +177,36 @@ public static class CurveFitter
 
     /// <summary>
     /// Fits several channels of one brand: the informative ones first, then the flagged ones shrunk towards the pooled ROI at
-    /// mean spend of the informative ones.
+    /// mean spend of the informative ones. <paramref name="progress"/>, when given, receives the number of channels finished.
     /// </summary>
     public static IReadOnlyList<ChannelFit> FitAll(IReadOnlyList<(string Channel, IReadOnlyList<WeeklyObservation> Weeks)> channels,
-        FitSettings? settings = null)
+        FitSettings? settings = null, IProgress<int>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(channels);
         settings ??= FitSettings.Default;
         var fits = new ChannelFit?[channels.Count];
+        var done = 0;
         for (var i = 0; i < channels.Count; i++)
         {
             var fit = Fit(channels[i].Channel, channels[i].Weeks, settings with { BootstrapReplicates = 0 });
             fits[i] = fit.IsShrunk ? null : Fit(channels[i].Channel, channels[i].Weeks, settings);
+            if (fits[i] is not null)
+            {
+                progress?.Report(++done);
+            }
         }
         var rois = fits.Select((f, i) => (f, i)).Where(x => x.f is not null)
             .Select(x => RoiAtMeanSpend(x.f!.Curve, channels[x.i].Weeks)).Where(r => r > 0).Order().ToArray();
         var prior = new FitPrior(rois.Length > 0 ? Quantile(rois, 0.5) : null);
-        return fits.Select((f, i) => f ?? Fit(channels[i].Channel, channels[i].Weeks, settings, prior)).ToArray();
+        for (var i = 0; i < channels.Count; i++)
+        {
+            if (fits[i] is null)
+            {
+                fits[i] = Fit(channels[i].Channel, channels[i].Weeks, settings, prior);
+                progress?.Report(++done);
+            }
+        }
+        return fits.Select(f => f!).ToArray();
     }
 
     /// <summary>

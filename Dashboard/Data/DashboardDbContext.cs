@@ -18,6 +18,9 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<CampaignAssignment> CampaignAssignments => Set<CampaignAssignment>();
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
     public DbSet<ModelRun> ModelRuns => Set<ModelRun>();
+    public DbSet<ChannelCurve> ChannelCurves => Set<ChannelCurve>();
+    public DbSet<BudgetScenario> BudgetScenarios => Set<BudgetScenario>();
+    public DbSet<BudgetScenarioChannel> BudgetScenarioChannels => Set<BudgetScenarioChannel>();
     public DbSet<DemoTruth> DemoTruths => Set<DemoTruth>();
     public DbSet<DemoPerson> DemoPeople => Set<DemoPerson>();
     public DbSet<DemoIdentityTruth> DemoIdentityTruths => Set<DemoIdentityTruth>();
