@@ -3,6 +3,7 @@ using Dashboard.Components;
 using Dashboard.Data;
 using Dashboard.Data.Import;
 using Dashboard.Features.Audiences;
+using Dashboard.Features.Budget;
 using Dashboard.Features.Campaigns;
 using Dashboard.Features.Data;
 using Dashboard.Features.Overview;
@@ -23,6 +24,7 @@ builder.Services
     .AddModelJobs()
     .AddDashboardImport()
     .AddOverviewFeature()
+    .AddBudgetFeature()
     .AddCampaignsFeature()
     .AddSegmentsFeature()
     .AddAudiencesFeature()

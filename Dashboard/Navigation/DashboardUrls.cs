@@ -39,6 +39,9 @@ public static class DashboardUrls
 
     private static KeyValuePair<string, string?> Attribution(int days) =>
         new(CampaignQuery.AttributionParameter, days == CampaignQuery.DefaultAttributionDays ? null : days.ToString(CultureInfo.InvariantCulture));
+    /// <summary>The Budget page with its split, bounds and questions (defaults left out), keeping the date range.</summary>
+    public static string Budget(Features.Budget.BudgetQuery? query = null, DayRange? range = null) =>
+        Build("/budget", RangePairs(range).Concat(query?.ToPairs() ?? []));
 
     /// <summary>The Segments page; the app bar's range is kept when given.</summary>
     public static string Segments(Features.Segments.SegmentsQuery query, DayRange? range = null) =>

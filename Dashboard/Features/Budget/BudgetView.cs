@@ -108,3 +108,6 @@ public sealed record ComparisonRow(string Code, string Name, double Current, dou
 
 /// <summary>The answer to an inverse question: the total, the split, the response and whether it could be answered.</summary>
 public sealed record InverseAnswer(double Total, IReadOnlyList<double> Spends, double Response, string? Problem);
+
+/// <summary>A bounds edit from the page: the channel and its new lower and upper bound.</summary>
+public sealed record BoundsEdit(string Code, BoundSpec Lower, BoundSpec Upper);
