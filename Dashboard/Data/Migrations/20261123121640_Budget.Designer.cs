@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Dashboard.Data.Migrations
 {
     [DbContext(typeof(DashboardDbContext))]
-    [Migration("20261123120149_Budget")]
+    [Migration("20261123121640_Budget")]
     partial class Budget
     {
         /// <inheritdoc />
@@ -552,6 +552,9 @@ namespace Dashboard.Data.Migrations
 
                     b.Property<double>("DropoutProbability")
                         .HasColumnType("REAL");
+
+                    b.Property<int>("ExtraOrders")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsProspect")
                         .HasColumnType("INTEGER");
