@@ -11,6 +11,8 @@ public class AppStartupTests(EmptyDashboardAppFactory factory) : IClassFixture<E
     [Theory]
     [InlineData("/")]
     [InlineData("/data")]
+    [InlineData("/budget")]
+    [InlineData("/budget?outcome=conversions&lock=0&s.search=abc&lo.sms=-1&hi.sms=50pct&cmp=x")]
     [InlineData("/campaigns")]
     [InlineData("/campaigns?attr=30&from=2026-01-01&to=2026-06-30")]
     [InlineData("/campaigns/1")]

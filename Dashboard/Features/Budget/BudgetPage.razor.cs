@@ -34,6 +34,9 @@ public sealed partial class BudgetPage : IDisposable
     private InverseAnswer? _floorAnswer;
     private string? _inverseKey;
     private string? _message;
+    private (string Code, long RunId, ChartSpec Spec)? _fitSpec;
+    private CancellationTokenSource? _chartsPending;
+    private static readonly TimeSpan ChartDelay = TimeSpan.FromMilliseconds(300);
 
     [Inject] private BudgetService Service { get; set; } = null!;
     [Inject] private NavigationManager Nav { get; set; } = null!;
@@ -104,10 +107,20 @@ public sealed partial class BudgetPage : IDisposable
     /// <summary>Everything on screen from the state, in memory: projection, optimized split (cached per total and bounds), charts.</summary>
     private void Recompute(BudgetQuery query)
     {
+        RecomputeSplit(query);
+        RefreshCharts();
+    }
+
+    /// <summary>The slider path: the split, its projection and the comparison rows (microseconds; charts follow when moves pause).</summary>
+    private void RecomputeSplit(BudgetQuery query)
+    {
         var model = _model!;
         _state = BudgetWorkbench.Resolve(model, query);
         _projection = BudgetWorkbench.Project(_state);
-        _format = new BudgetFormat(Money, model.Outcome);
+        if (_format?.Outcome != model.Outcome)
+        {
+            _format = new BudgetFormat(Money, model.Outcome);
+        }
         var boundsKey = string.Join(';', _state.Channels.Select(c => FormattableString.Invariant($"{c.Lower}-{c.Upper}")));
         var key = FormattableString.Invariant($"{model.RunId}|{model.Outcome}|{_state.Total}|{boundsKey}");
         if (_optimized?.Key != key)
@@ -122,25 +135,60 @@ public sealed partial class BudgetPage : IDisposable
             _floorAnswer = query.Floor is { } f ? BudgetWorkbench.SpendForMarginalFloor(_state, f) : null;
         }
         _comparison = BudgetWorkbench.Compare(_state, _optimized.Value.Answer, _compare);
-        _curvesSpec = BudgetChart.Curves(model, _projection, ChartLabels, Money.Symbol);
-        _differencesSpec = BudgetChart.Differences(_comparison, ChartLabels, _compare?.Summary.Name, Money.Symbol);
         _message = _optimized.Value.Answer.Problem is { } problem ? L["The bounds cannot all hold:"] + " " + problem : null;
     }
 
-    private void Navigate(BudgetQuery query, bool replace)
+    // Plotly re-creates a chart for every new spec (tens of milliseconds in the browser, more for the small multiples), so
+    // while a slider moves the charts wait until the moves pause.
+    private void RefreshCharts()
+    {
+        _chartsPending?.Cancel();
+        _curvesSpec = BudgetChart.Curves(_model!, _projection!, ChartLabels, Money.Symbol);
+        _differencesSpec = BudgetChart.Differences(_comparison, ChartLabels, _compare?.Summary.Name, Money.Symbol);
+        if (_fitSpec?.Code != FitChannel.Code || _fitSpec.Value.RunId != _model!.RunId)
+        {
+            _fitSpec = (FitChannel.Code, _model!.RunId, BudgetChart.Fit(FitChannel, ChartLabels));
+        }
+    }
+
+    private void RefreshChartsLater()
+    {
+        _chartsPending?.Cancel();
+        _chartsPending?.Dispose();
+        _chartsPending = new CancellationTokenSource();
+        var token = _chartsPending.Token;
+        _ = Task.Delay(ChartDelay, token).ContinueWith(t => t.IsCanceled ? Task.CompletedTask : InvokeAsync(() =>
+        {
+            if (!token.IsCancellationRequested && _model is not null)
+            {
+                RefreshCharts();
+                StateHasChanged();
+            }
+        }), TaskScheduler.Default);
+    }
+
+    private void Navigate(BudgetQuery query, bool replace, bool slider = false)
     {
         var url = DashboardUrls.Budget(query, _range);
         if (_model is not null)
         {
             var watch = Stopwatch.StartNew();
-            Recompute(query);
+            if (slider)
+            {
+                RecomputeSplit(query);
+                RefreshChartsLater();
+            }
+            else
+            {
+                Recompute(query);
+            }
             LogRecomputed(Logger, watch.Elapsed.TotalMilliseconds);
         }
         _appliedUri = url;
         Nav.NavigateTo(url, replace: replace);
     }
 
-    private void OnSpendsChanged(IReadOnlyList<double> spends) => Navigate(BudgetWorkbench.WithSpends(_model!, _state!.Query, spends), replace: true);
+    private void OnSpendsChanged(IReadOnlyList<double> spends) => Navigate(BudgetWorkbench.WithSpends(_model!, _state!.Query, spends), replace: true, slider: true);
 
     private void OnLockedChanged(bool locked) => Navigate(_state!.Query with { TotalLocked = locked }, replace: true);
 
@@ -181,6 +229,7 @@ public sealed partial class BudgetPage : IDisposable
         }
         _scenarios = await Service.ScenariosAsync(_cts.Token);
         Snackbar.Add(L["Scenario saved."], Severity.Success);
+        StateHasChanged();
         return true;
     }
 
@@ -222,5 +271,7 @@ public sealed partial class BudgetPage : IDisposable
         Nav.LocationChanged -= OnLocationChanged;
         _cts.Cancel();
         _cts.Dispose();
+        _chartsPending?.Cancel();
+        _chartsPending?.Dispose();
     }
 }
