@@ -5,6 +5,7 @@ using Dashboard.Data.Import;
 using Dashboard.Features.Audiences;
 using Dashboard.Features.Campaigns;
 using Dashboard.Features.Data;
+using Dashboard.Features.Lifetime;
 using Dashboard.Features.Overview;
 using Dashboard.Features.Segments;
 using Dashboard.Jobs;
@@ -26,6 +27,7 @@ builder.Services
     .AddCampaignsFeature()
     .AddSegmentsFeature()
     .AddAudiencesFeature()
+    .AddLifetimeFeature()
     .AddDataFeature();
 
 var app = builder.Build();

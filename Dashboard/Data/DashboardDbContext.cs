@@ -18,6 +18,8 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<CampaignAssignment> CampaignAssignments => Set<CampaignAssignment>();
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
     public DbSet<ModelRun> ModelRuns => Set<ModelRun>();
+    public DbSet<CustomerLifetime> CustomerLifetimes => Set<CustomerLifetime>();
+    public DbSet<LifetimeCurve> LifetimeCurves => Set<LifetimeCurve>();
     public DbSet<DemoTruth> DemoTruths => Set<DemoTruth>();
     public DbSet<DemoPerson> DemoPeople => Set<DemoPerson>();
     public DbSet<DemoIdentityTruth> DemoIdentityTruths => Set<DemoIdentityTruth>();
@@ -27,6 +29,9 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<AudienceSnapshot> AudienceSnapshots => Set<AudienceSnapshot>();
     public DbSet<AudienceMember> AudienceMembers => Set<AudienceMember>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DashboardDbContext).Assembly);
+        Summaries.StoreFunctions.Map(modelBuilder);
+    }
 }
