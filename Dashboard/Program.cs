@@ -6,6 +6,7 @@ using Dashboard.Features.Audiences;
 using Dashboard.Features.Budget;
 using Dashboard.Features.Campaigns;
 using Dashboard.Features.Data;
+using Dashboard.Features.Lifetime;
 using Dashboard.Features.Overview;
 using Dashboard.Features.Segments;
 using Dashboard.Jobs;
@@ -28,6 +29,7 @@ builder.Services
     .AddCampaignsFeature()
     .AddSegmentsFeature()
     .AddAudiencesFeature()
+    .AddLifetimeFeature()
     .AddDataFeature();
 
 var app = builder.Build();

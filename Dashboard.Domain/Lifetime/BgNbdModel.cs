@@ -88,15 +88,70 @@ public static class BgNbdModel
             : Conditional(parameters, horizon, frequency, recency, age);
     }
 
-    private static double Conditional(BgNbdParameters parameters, double horizon, int frequency, double recency, double age)
+    private static double Conditional(BgNbdParameters parameters, double horizon, int frequency, double recency, double age) =>
+        Positive(IfAlive(parameters, horizon, frequency, age) * ProbabilityAlive(parameters, frequency, recency, age));
+
+    /// <summary>
+    /// E[Y(t) | alive at T, x, T]: the factor of eq. 10 that multiplies P(alive),
+    /// (a+b+x-1)/(a-1) [1 - ((α+T)/(α+T+t))^(r+x) 2F1(r+x, b+x; a+b+x-1; t/(α+T+t))].
+    /// It depends on the history only through x and T (t_x enters eq. 10 only through P(alive)), so customers
+    /// with the same (x, T) share it: E[Y(t) | x, t_x, T] = P(alive | x, t_x, T) × this.
+    /// </summary>
+    public static double ExpectedPurchasesIfAlive(BgNbdParameters parameters, double horizon, int frequency, double age)
+    {
+        parameters.Validate();
+        CheckHistory(frequency, 0, age);
+        CheckHorizon(horizon);
+        if (horizon == 0)
+        {
+            return 0;
+        }
+        return Positive(Math.Abs(parameters.A - 1) < NearOne
+            ? 0.5 * (IfAlive(parameters with { A = 1 + NearOne }, horizon, frequency, age)
+                + IfAlive(parameters with { A = 1 - NearOne }, horizon, frequency, age))
+            : IfAlive(parameters, horizon, frequency, age));
+    }
+
+    private static double IfAlive(BgNbdParameters parameters, double horizon, int frequency, double age)
     {
         var (r, alpha, a, b) = (parameters.R, parameters.Alpha, parameters.A, parameters.B);
         var x = (double)frequency;
         var z = horizon / (alpha + age + horizon);
-        var logTerm = (r + x) * Math.Log((alpha + age) / (alpha + age + horizon))
-            + Hypergeometric.Log2F1(r + x, b + x, a + b + x - 1, z);
-        var conditionalOnAlive = (a + b + x - 1) / (a - 1) * -Precise.Expm1(logTerm);
-        return Positive(conditionalOnAlive * ProbabilityAlive(parameters, frequency, recency, age));
+        var (log2F1, sign) = Hypergeometric.SignedLog2F1(r + x, b + x, a + b + x - 1, z);
+        var logTerm = (r + x) * Math.Log((alpha + age) / (alpha + age + horizon)) + log2F1;
+        return (a + b + x - 1) / (a - 1) * OneMinus(sign, logTerm);
+    }
+
+    /// <summary>1 − sign·e^l, accurate when the product is close to 1 (expm1).</summary>
+    private static double OneMinus(int sign, double logTerm) => sign > 0 ? -Precise.Expm1(logTerm) : 1 + Math.Exp(logTerm);
+
+    /// <summary>
+    /// P(still alive at T+t | alive at T, x, T): the chance that a customer who is alive now has not dropped out
+    /// <paramref name="time"/> periods later. Dropout happens only at a purchase, with probability p each time, so for
+    /// given λ and p the time to dropout is exponential with rate λp (a thinned Poisson process) and survival is
+    /// e^(-λpt). Given the history and being alive, λ ~ Gamma(r+x, α+T) and p ~ Beta(a, b+x) independently (the
+    /// likelihood of an alive customer is λ^x e^(-λT) (1-p)^x). Averaging over λ gives (1 + pt/(α+T))^-(r+x);
+    /// averaging that over p is Euler's integral 2F1(r+x, a; a+b+x; -t/(α+T)), which Pfaff's transformation turns
+    /// into ((α+T)/(α+T+t))^(r+x) 2F1(r+x, b+x; a+b+x; t/(α+T+t)) with an argument in [0, 1).
+    /// Multiply by P(alive | x, t_x, T) for the unconditional probability of being alive at T+t.
+    /// </summary>
+    public static double SurvivalIfAlive(BgNbdParameters parameters, double time, int frequency, double age)
+    {
+        parameters.Validate();
+        CheckHistory(frequency, 0, age);
+        CheckHorizon(time);
+        if (time == 0)
+        {
+            return 1;
+        }
+        var (r, alpha, a, b) = (parameters.R, parameters.Alpha, parameters.A, parameters.B);
+        var x = (double)frequency;
+        var logValue = (r + x) * Math.Log((alpha + age) / (alpha + age + time))
+            + Hypergeometric.Log2F1(r + x, b + x, a + b + x, time / (alpha + age + time));
+        var value = Math.Exp(logValue);
+        return double.IsFinite(value)
+            ? Math.Clamp(value, 0, 1)
+            : throw new LifetimeDataException("The model's survival probability could not be computed for these parameters.");
     }
 
     /// <summary>
@@ -119,8 +174,9 @@ public static class BgNbdModel
     private static double Unconditional(BgNbdParameters parameters, double time)
     {
         var (r, alpha, a, b) = (parameters.R, parameters.Alpha, parameters.A, parameters.B);
-        var logTerm = r * Math.Log(alpha / (alpha + time)) + Hypergeometric.Log2F1(r, b, a + b - 1, time / (alpha + time));
-        return Positive((a + b - 1) / (a - 1) * -Precise.Expm1(logTerm));
+        var (log2F1, sign) = Hypergeometric.SignedLog2F1(r, b, a + b - 1, time / (alpha + time));
+        var logTerm = r * Math.Log(alpha / (alpha + time)) + log2F1;
+        return Positive((a + b - 1) / (a - 1) * OneMinus(sign, logTerm));
     }
 
     /// <summary>ln of a/(b+x-1) ((α+T)/(α+t_x))^(r+x): the log odds of having dropped out (x &gt; 0).</summary>

@@ -17,6 +17,9 @@ public sealed record FrequencyBin(string Label, int Customers, double Actual, do
 /// <param name="Naive">Holdout weeks only: actual at the calibration end plus each customer's calibration rate × elapsed time.</param>
 public sealed record WeeklyCumulative(int Week, DateOnly End, double Actual, double Model, double? ModelConditional, double? Naive);
 
+/// <summary>How many events (here repeat purchase days) fell on a day.</summary>
+public sealed record DailyCount(DateOnly Day, int Count);
+
 /// <summary>How the model and the naive baseline did on the holdout period.</summary>
 /// <param name="Customers">Customers in the calibration cohort.</param>
 /// <param name="HoldoutPeriods">Length of the holdout period in periods.</param>
@@ -45,11 +48,30 @@ public static class HoldoutValidation
     /// <summary>Calibration frequencies 0..OpenBin−1 get their own bin; the rest share "OpenBin+".</summary>
     public const int OpenBin = 7;
 
+    /// <summary>Compares the model and the naive baseline with what the customers did in the holdout period.</summary>
     public static HoldoutComparison Compare(
         IReadOnlyList<CalibrationHoldoutSummary> customers, BgNbdParameters parameters,
         DateOnly calibrationEnd, DateOnly observationEnd, PeriodUnit unit)
     {
         ArgumentNullException.ThrowIfNull(customers);
+        var perDay = customers.SelectMany(c => c.RepeatPurchaseDays)
+            .GroupBy(d => d)
+            .Select(g => new DailyCount(g.Key, g.Count()))
+            .ToList();
+        return Compare(customers, perDay, parameters, calibrationEnd, observationEnd, unit);
+    }
+
+    /// <summary>
+    /// The same comparison with the cohort's repeat purchase days given as counts per day (what a SQL GROUP BY
+    /// over (customer, day) rows returns: every purchase day of a calibration customer after that customer's first,
+    /// through the observation end). The customers' <see cref="CalibrationHoldoutSummary.RepeatPurchaseDays"/> are not read.
+    /// </summary>
+    public static HoldoutComparison Compare(
+        IReadOnlyList<CalibrationHoldoutSummary> customers, IReadOnlyList<DailyCount> repeatPurchasesByDay,
+        BgNbdParameters parameters, DateOnly calibrationEnd, DateOnly observationEnd, PeriodUnit unit)
+    {
+        ArgumentNullException.ThrowIfNull(customers);
+        ArgumentNullException.ThrowIfNull(repeatPurchasesByDay);
         if (customers.Count == 0)
         {
             throw new LifetimeDataException("There are no customers to validate on.");
@@ -61,17 +83,18 @@ public static class HoldoutValidation
         }
         var daysPerPeriod = unit.Days();
         var holdout = (observationEnd.DayNumber - calibrationEnd.DayNumber) / daysPerPeriod;
+        var expected = new Expectations(customers, parameters);
+        var predictedIfAlive = expected.IfAlive([holdout]);
 
-        var predicted = ExpectedByHistory(customers, parameters, [holdout]);
         var n = customers.Count;
         double actualTotal = 0, predictedTotal = 0, naiveTotal = 0, modelAbs = 0, naiveAbs = 0, modelSq = 0, naiveSq = 0;
         var bins = new (int Count, double Actual, double Predicted, double Naive)[OpenBin + 1];
-        foreach (var customer in customers)
+        for (var i = 0; i < n; i++)
         {
-            var c = customer.Calibration;
-            var prediction = predicted[(c.Frequency, c.Recency, c.Age)][0];
+            var c = customers[i].Calibration;
+            var prediction = expected.Alive[i] * predictedIfAlive[expected.Curve[i]][0];
             var naive = NaiveRate(c) * holdout;
-            var actual = (double)customer.HoldoutFrequency;
+            var actual = (double)customers[i].HoldoutFrequency;
             actualTotal += actual;
             predictedTotal += prediction;
             naiveTotal += naive;
@@ -92,14 +115,14 @@ public static class HoldoutValidation
 
         return new HoldoutComparison(n, holdout, actualTotal, predictedTotal, naiveTotal,
             modelAbs / n, naiveAbs / n, Math.Sqrt(modelSq / n), Math.Sqrt(naiveSq / n),
-            byFrequency, Weekly(customers, parameters, calibrationEnd, observationEnd, unit));
+            byFrequency, Weekly(customers, repeatPurchasesByDay, expected, parameters, calibrationEnd, observationEnd, unit));
     }
 
     private static double NaiveRate(CustomerSummary c) => c.Age > 0 ? c.Frequency / c.Age : 0;
 
     private static List<WeeklyCumulative> Weekly(
-        IReadOnlyList<CalibrationHoldoutSummary> customers, BgNbdParameters parameters,
-        DateOnly calibrationEnd, DateOnly observationEnd, PeriodUnit unit)
+        IReadOnlyList<CalibrationHoldoutSummary> customers, IReadOnlyList<DailyCount> repeatPurchasesByDay, Expectations expected,
+        BgNbdParameters parameters, DateOnly calibrationEnd, DateOnly observationEnd, PeriodUnit unit)
     {
         var daysPerPeriod = unit.Days();
         var start = customers.Min(c => c.FirstPurchase);
@@ -109,18 +132,18 @@ public static class HoldoutValidation
             .ToArray();
 
         // Actual: repeat purchase days up to each week's end.
-        var perDay = new SortedDictionary<int, int>();
-        foreach (var day in customers.SelectMany(c => c.RepeatPurchaseDays))
-        {
-            perDay[day.DayNumber] = perDay.GetValueOrDefault(day.DayNumber) + 1;
-        }
         var actual = new double[weeks];
-        foreach (var (day, count) in perDay)
+        var actualAtCalibrationEnd = 0.0;
+        foreach (var (day, count) in repeatPurchasesByDay)
         {
-            var week = (day - start.DayNumber) / 7;
-            if (week < weeks)
+            var week = (day.DayNumber - start.DayNumber) / 7;
+            if (day >= start && week < weeks)
             {
                 actual[week] += count;
+            }
+            if (day <= calibrationEnd)
+            {
+                actualAtCalibrationEnd += count;
             }
         }
         for (var w = 1; w < weeks; w++)
@@ -146,10 +169,19 @@ public static class HoldoutValidation
         });
 
         // Holdout weeks: conditional model and naive baseline from the calibration end.
-        var actualAtCalibrationEnd = customers.Sum(c => c.RepeatPurchaseDays.Count(d => d <= calibrationEnd));
+        // Σ_i E[Y_i(t)] = Σ over (x, T) of E[Y(t) | alive, x, T] × Σ P(alive) of the customers sharing it.
         var holdoutWeeks = Enumerable.Range(0, weeks).Where(w => ends[w] > calibrationEnd).ToArray();
         var horizons = holdoutWeeks.Select(w => (ends[w].DayNumber - calibrationEnd.DayNumber) / daysPerPeriod).ToArray();
-        var conditional = ExpectedByHistory(customers, parameters, horizons);
+        var ifAlive = expected.IfAlive(horizons);
+        var aliveByCurve = expected.AliveByCurve();
+        var conditional = new double[holdoutWeeks.Length];
+        for (var k = 0; k < ifAlive.Length; k++)
+        {
+            for (var h = 0; h < horizons.Length; h++)
+            {
+                conditional[h] += aliveByCurve[k] * ifAlive[k][h];
+            }
+        }
         var naiveRate = customers.Sum(c => NaiveRate(c.Calibration));
         var result = new List<WeeklyCumulative>(weeks);
         for (var w = 0; w < weeks; w++)
@@ -158,8 +190,7 @@ public static class HoldoutValidation
             double? modelConditional = null, naive = null;
             if (h >= 0)
             {
-                modelConditional = actualAtCalibrationEnd + customers.Sum(c =>
-                    conditional[(c.Calibration.Frequency, c.Calibration.Recency, c.Calibration.Age)][h]);
+                modelConditional = actualAtCalibrationEnd + conditional[h];
                 naive = actualAtCalibrationEnd + naiveRate * horizons[h];
             }
             result.Add(new WeeklyCumulative(w + 1, ends[w], actual[w], model[w], modelConditional, naive));
@@ -167,17 +198,62 @@ public static class HoldoutValidation
         return result;
     }
 
-    /// <summary>E[Y(t) | history] for each distinct calibration history and each horizon t.</summary>
-    private static Dictionary<(int, double, double), double[]> ExpectedByHistory(
-        IReadOnlyList<CalibrationHoldoutSummary> customers, BgNbdParameters parameters, double[] horizons)
+    /// <summary>
+    /// Each customer's P(alive) and the index of their (x, T); E[Y(t) | history] = P(alive) × E[Y(t) | alive, x, T],
+    /// so the hypergeometric series runs once per distinct (x, T) and horizon rather than per distinct history.
+    /// </summary>
+    private sealed class Expectations
     {
-        var histories = customers.Select(c => (c.Calibration.Frequency, c.Calibration.Recency, c.Calibration.Age)).Distinct().ToArray();
-        var values = new double[histories.Length][];
-        ParallelWork.For(histories.Length, i =>
+        private readonly BgNbdParameters _parameters;
+        private readonly (int Frequency, double Age)[] _curves;
+
+        public Expectations(IReadOnlyList<CalibrationHoldoutSummary> customers, BgNbdParameters parameters)
         {
-            var (x, tx, t) = histories[i];
-            values[i] = horizons.Select(h => BgNbdModel.ExpectedPurchases(parameters, h, x, tx, t)).ToArray();
-        });
-        return histories.Select((h, i) => (h, i)).ToDictionary(p => p.h, p => values[p.i]);
+            _parameters = parameters;
+            Alive = new double[customers.Count];
+            Curve = new int[customers.Count];
+            var index = new Dictionary<(int, double), int>();
+            for (var i = 0; i < customers.Count; i++)
+            {
+                var c = customers[i].Calibration;
+                Alive[i] = BgNbdModel.ProbabilityAlive(parameters, c.Frequency, c.Recency, c.Age);
+                if (!index.TryGetValue((c.Frequency, c.Age), out var k))
+                {
+                    k = index.Count;
+                    index.Add((c.Frequency, c.Age), k);
+                }
+                Curve[i] = k;
+            }
+            _curves = new (int, double)[index.Count];
+            foreach (var (key, k) in index)
+            {
+                _curves[k] = key;
+            }
+        }
+
+        public double[] Alive { get; }
+
+        public int[] Curve { get; }
+
+        public double[][] IfAlive(double[] horizons)
+        {
+            var values = new double[_curves.Length][];
+            ParallelWork.For(_curves.Length, k =>
+            {
+                var (x, t) = _curves[k];
+                values[k] = horizons.Select(h => BgNbdModel.ExpectedPurchasesIfAlive(_parameters, h, x, t)).ToArray();
+            });
+            return values;
+        }
+
+        public double[] AliveByCurve()
+        {
+            var sums = new double[_curves.Length];
+            for (var i = 0; i < Alive.Length; i++)
+            {
+                sums[Curve[i]] += Alive[i];
+            }
+            return sums;
+        }
     }
 }

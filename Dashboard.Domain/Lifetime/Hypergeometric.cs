@@ -14,6 +14,20 @@ internal static class Hypergeometric
     /// <exception cref="LifetimeDataException">The series does not converge to a positive value.</exception>
     public static double Log2F1(double a, double b, double c, double z)
     {
+        var (logAbs, sign) = SignedLog2F1(a, b, c, z);
+        return sign > 0
+            ? logAbs
+            : throw new LifetimeDataException(
+                $"The model's expectation could not be computed (hypergeometric series 2F1({a:G4}, {b:G4}; {c:G4}; {z:G4}) is not positive).");
+    }
+
+    /// <summary>
+    /// 2F1(a, b; c; z) as (ln |value|, sign) for 0 &lt;= z &lt; 1. With c &lt; 0 (the BG/NBD's c = a+b+x−1 when
+    /// a+b &lt; 1 and x = 0) the series can sum to a negative value, which is legitimate there.
+    /// </summary>
+    /// <exception cref="LifetimeDataException">The series does not converge (or sums to exactly zero).</exception>
+    public static (double LogAbs, int Sign) SignedLog2F1(double a, double b, double c, double z)
+    {
         if (!(z >= 0 && z < 1))
         {
             throw new ArgumentOutOfRangeException(nameof(z), z, "2F1 is evaluated for 0 <= z < 1 only.");
@@ -42,11 +56,11 @@ internal static class Hypergeometric
             var bound = Math.Max(Math.Abs(ratio), z);
             if (k >= settled && bound < 1 && Math.Abs(term) * bound / (1 - bound) <= 1e-16 * Math.Abs(sum))
             {
-                if (!(sum > 0) || !double.IsFinite(sum))
+                if (sum == 0 || !double.IsFinite(sum))
                 {
                     break;
                 }
-                return Math.Log(sum) + logScale;
+                return (Math.Log(Math.Abs(sum)) + logScale, Math.Sign(sum));
             }
         }
         throw new LifetimeDataException(

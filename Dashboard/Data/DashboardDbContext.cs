@@ -21,6 +21,8 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<ChannelCurve> ChannelCurves => Set<ChannelCurve>();
     public DbSet<BudgetScenario> BudgetScenarios => Set<BudgetScenario>();
     public DbSet<BudgetScenarioChannel> BudgetScenarioChannels => Set<BudgetScenarioChannel>();
+    public DbSet<CustomerLifetime> CustomerLifetimes => Set<CustomerLifetime>();
+    public DbSet<LifetimeCurve> LifetimeCurves => Set<LifetimeCurve>();
     public DbSet<DemoTruth> DemoTruths => Set<DemoTruth>();
     public DbSet<DemoPerson> DemoPeople => Set<DemoPerson>();
     public DbSet<DemoIdentityTruth> DemoIdentityTruths => Set<DemoIdentityTruth>();
@@ -30,6 +32,9 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<AudienceSnapshot> AudienceSnapshots => Set<AudienceSnapshot>();
     public DbSet<AudienceMember> AudienceMembers => Set<AudienceMember>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DashboardDbContext).Assembly);
+        Summaries.StoreFunctions.Map(modelBuilder);
+    }
 }

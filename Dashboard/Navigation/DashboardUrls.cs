@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dashboard.Domain.Measurement;
 using Dashboard.Features.Campaigns;
+using Dashboard.Features.Lifetime;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Dashboard.Navigation;
@@ -62,6 +63,21 @@ public static class DashboardUrls
     /// <summary>The crowd-package CSV of an audience: its definition evaluated now, or a frozen snapshot.</summary>
     public static string AudienceExport(long id, string preset, long? snapshotId = null) =>
         Build(Audience(id) + "/export", [new("preset", preset), new("snapshot", snapshotId?.ToString(CultureInfo.InvariantCulture))]);
+
+    /// <summary>The Lifetime value page with its CLV controls (defaults left out), keeping the app bar's range when given.</summary>
+    public static string Lifetime(LifetimeQuery? query = null, DayRange? range = null)
+    {
+        var q = query ?? new LifetimeQuery();
+        return Build("/lifetime", RangePairs(range).Concat(
+        [
+            new(LifetimeQuery.HorizonParameter, q.HorizonMonths == LifetimeQuery.DefaultHorizon ? null : q.HorizonMonths.ToString(CultureInfo.InvariantCulture)),
+            new(LifetimeQuery.DiscountParameter, q.DiscountPercent == LifetimeQuery.DefaultDiscount ? null : q.DiscountPercent.ToString("0.#", CultureInfo.InvariantCulture)),
+            new(LifetimeQuery.MarginParameter, q.MarginPercent == LifetimeQuery.DefaultMargin ? null : q.MarginPercent.ToString("0.#", CultureInfo.InvariantCulture)),
+        ]));
+    }
+
+    /// <summary>A customer's 360 view.</summary>
+    public static string Customer(long customerId) => "/customers/" + customerId.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The same page and query with the date range replaced (or removed when null).</summary>
     public static string WithDateRange(string pathAndQuery, DayRange? range)

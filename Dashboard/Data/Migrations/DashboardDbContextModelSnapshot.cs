@@ -526,6 +526,48 @@ namespace Dashboard.Data.Migrations
                     b.ToTable("Customers");
                 });
 
+            modelBuilder.Entity("Dashboard.Data.Entities.CustomerLifetime", b =>
+                {
+                    b.Property<long>("ModelRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Clv")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("ExpectedAov")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("ExpectedPurchases")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("FirstPurchaseUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("MeanRepeatValue")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("PAlive")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("T")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Tx")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("X")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ModelRunId", "CustomerId");
+
+                    b.HasIndex("CustomerId");
+
+                    b.ToTable("CustomerLifetimes");
+                });
+
             modelBuilder.Entity("Dashboard.Data.Entities.CustomerSegmentSnapshot", b =>
                 {
                     b.Property<DateOnly>("PeriodEnd")
@@ -785,6 +827,30 @@ namespace Dashboard.Data.Migrations
                     b.HasIndex("StartedUtc");
 
                     b.ToTable("ImportRuns");
+                });
+
+            modelBuilder.Entity("Dashboard.Data.Entities.LifetimeCurve", b =>
+                {
+                    b.Property<long>("ModelRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("X")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("T")
+                        .HasColumnType("REAL");
+
+                    b.Property<byte[]>("Purchases")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("Survival")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("ModelRunId", "X", "T");
+
+                    b.ToTable("LifetimeCurves");
                 });
 
             modelBuilder.Entity("Dashboard.Data.Entities.ModelRun", b =>
@@ -1194,11 +1260,35 @@ namespace Dashboard.Data.Migrations
                     b.Navigation("AcquisitionSource");
                 });
 
+            modelBuilder.Entity("Dashboard.Data.Entities.CustomerLifetime", b =>
+                {
+                    b.HasOne("Dashboard.Data.Entities.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Dashboard.Data.Entities.ModelRun", null)
+                        .WithMany()
+                        .HasForeignKey("ModelRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Dashboard.Data.Entities.CustomerSegmentSnapshot", b =>
                 {
                     b.HasOne("Dashboard.Data.Entities.SegmentPeriod", null)
                         .WithMany()
                         .HasForeignKey("PeriodEnd")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dashboard.Data.Entities.LifetimeCurve", b =>
+                {
+                    b.HasOne("Dashboard.Data.Entities.ModelRun", null)
+                        .WithMany()
+                        .HasForeignKey("ModelRunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

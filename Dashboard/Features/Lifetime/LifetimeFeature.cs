@@ -1,0 +1,16 @@
+using Dashboard.Jobs;
+
+namespace Dashboard.Features.Lifetime;
+
+public static class LifetimeFeature
+{
+    /// <summary>The Lifetime value page, its service, the "lifetime" model run and its first run at start-up.</summary>
+    public static IServiceCollection AddLifetimeFeature(this IServiceCollection services)
+    {
+        services.AddMemoryCache();
+        services.AddScoped<LifetimeService>();
+        services.AddModelJob<LifetimeJob>();
+        services.AddHostedService<LifetimeStartupRun>();
+        return services;
+    }
+}
