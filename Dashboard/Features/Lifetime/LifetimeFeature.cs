@@ -1,3 +1,4 @@
+using Dashboard.Features.Segments;
 using Dashboard.Jobs;
 
 namespace Dashboard.Features.Lifetime;
@@ -11,6 +12,9 @@ public static class LifetimeFeature
         services.AddScoped<LifetimeService>();
         services.AddModelJob<LifetimeJob>();
         services.AddHostedService<LifetimeStartupRun>();
+        // Segments read lifetime estimates through this seam (VAP, predicted-value tiers); last registration wins.
+        services.AddSingleton<ILifetimeSnapshotSource, LifetimeSnapshotSource>();
+        services.AddHostedService<SegmentsAfterLifetime>();
         return services;
     }
 }
