@@ -31,6 +31,8 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<Audience> Audiences => Set<Audience>();
     public DbSet<AudienceSnapshot> AudienceSnapshots => Set<AudienceSnapshot>();
     public DbSet<AudienceMember> AudienceMembers => Set<AudienceMember>();
+    public DbSet<LookalikeCandidate> LookalikeCandidates => Set<LookalikeCandidate>();
+    public DbSet<CustomerRecommendation> CustomerRecommendations => Set<CustomerRecommendation>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

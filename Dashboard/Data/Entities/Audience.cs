@@ -21,6 +21,11 @@ public sealed class Audience
     /// <summary>Acquisition source code (e.g. "tmall"); null = any.</summary>
     public string? Source { get; set; }
     public DateTime CreatedUtc { get; set; }
+    /// <summary>
+    /// The "lookalike" model run this audience was expanded from; null for a segment definition. A lookalike audience
+    /// has no filters: its membership is its frozen snapshot (the top N of that run's ranked pool).
+    /// </summary>
+    public long? LookalikeRunId { get; set; }
 
     public List<AudienceSnapshot> Snapshots { get; set; } = [];
 }

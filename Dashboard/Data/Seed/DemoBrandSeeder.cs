@@ -40,8 +40,9 @@ public sealed class DemoBrandSeeder(IDbContextFactory<DashboardDbContext> dbFact
     // Children before parents, so foreign keys hold at every step.
     private static readonly string[] BrandTables =
     [
-        // Derived from the brand's customers: segment snapshots and frozen audience memberships (definitions stay).
-        "AudienceMembers", "AudienceSnapshots", "CustomerSegmentSnapshots", "SegmentPeriods",
+        // Derived from the brand's customers: segment snapshots, frozen audience memberships, lookalike and recommendation
+        // snapshots (audience definitions stay).
+        "AudienceMembers", "AudienceSnapshots", "CustomerSegmentSnapshots", "SegmentPeriods", "LookalikeCandidates", "CustomerRecommendations",
         "OrderLines", "Orders", "Touchpoints", "CampaignAssignments", "Campaigns", "ChannelSpends", "DemoIdentityTruths",
         "DemoPeople", "DemoTruths", "SourceIdentities", "Customers", "Products", "ImportRuns",
     ];
