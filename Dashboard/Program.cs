@@ -7,6 +7,7 @@ using Dashboard.Features.Budget;
 using Dashboard.Features.Campaigns;
 using Dashboard.Features.Data;
 using Dashboard.Features.Lifetime;
+using Dashboard.Features.Lookalike;
 using Dashboard.Features.Overview;
 using Dashboard.Features.Segments;
 using Dashboard.Jobs;
@@ -30,6 +31,7 @@ builder.Services
     .AddSegmentsFeature()
     .AddAudiencesFeature()
     .AddLifetimeFeature()
+    .AddLookalikeFeature()
     .AddDataFeature();
 
 var app = builder.Build();

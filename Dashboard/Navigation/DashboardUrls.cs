@@ -60,6 +60,19 @@ public static class DashboardUrls
 
     public static string Audience(long id) => "/audiences/" + id.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>The lookalike page: seed (filter, audience or run), expansion size and feature choice, defaults left out.</summary>
+    public static string Lookalike(Features.Lookalike.LookalikeQuery? query = null) =>
+        Build("/audiences/lookalike", (query ?? Features.Lookalike.LookalikeQuery.Default).ToQuery());
+
+    /// <summary>The next best products of an audience's members as CSV (customer_id, rank, sku).</summary>
+    public static string AudienceRecommendations(long id, long? snapshotId = null) =>
+        Build(Audience(id) + "/recommendations.csv", [new("snapshot", snapshotId?.ToString(CultureInfo.InvariantCulture))]);
+
+    /// <summary>A product page (cold start: the audience its campaign signals found).</summary>
+    public static string Product(string sku) => "/products/" + Uri.EscapeDataString(sku);
+
+    public static string Products() => "/products";
+
     /// <summary>The crowd-package CSV of an audience: its definition evaluated now, or a frozen snapshot.</summary>
     public static string AudienceExport(long id, string preset, long? snapshotId = null) =>
         Build(Audience(id) + "/export", [new("preset", preset), new("snapshot", snapshotId?.ToString(CultureInfo.InvariantCulture))]);

@@ -23,7 +23,7 @@ public sealed partial class AudiencesService(IDbContextFactory<DashboardDbContex
         var latest = await db.AudienceSnapshots.AsNoTracking().Where(s => latestIds.Contains(s.Id)).ToDictionaryAsync(s => s.AudienceId, ct);
         var counts = snapshots.ToDictionary(s => s.AudienceId, s => s.Count);
         return audiences.Select(a => new AudienceRow(a.Id, a.Name, AudienceFilters.ToFilter(a), a.CreatedUtc, counts.GetValueOrDefault(a.Id),
-            latest.TryGetValue(a.Id, out var s) ? ToRow(s) : null)).ToList();
+            latest.TryGetValue(a.Id, out var s) ? ToRow(s) : null, a.LookalikeRunId)).ToList();
     }
 
     public async Task<IReadOnlyList<SourceOption>> SourcesAsync(CancellationToken ct)
@@ -71,8 +71,12 @@ public sealed partial class AudiencesService(IDbContextFactory<DashboardDbContex
         var filter = AudienceFilters.ToFilter(audience);
         var snapshots = await db.AudienceSnapshots.AsNoTracking().Where(s => s.AudienceId == id)
             .OrderByDescending(s => s.Id).ToListAsync(ct);
-        return new AudienceDetail(audience.Id, audience.Name, filter, audience.CreatedUtc, await PreviewAsync(db, filter, ct),
-            snapshots.Select(ToRow).ToList());
+        var now = audience.LookalikeRunId is null
+            ? await PreviewAsync(db, filter, ct)
+            : snapshots.Count == 0 ? AudiencePreview.None
+            : await PreviewMembersAsync(db, snapshots[0].PeriodEnd, db.AudienceMembers.Where(m => m.AudienceSnapshotId == snapshots[0].Id).Select(m => m.CustomerId), ct);
+        return new AudienceDetail(audience.Id, audience.Name, filter, audience.CreatedUtc, now,
+            snapshots.Select(ToRow).ToList(), audience.LookalikeRunId);
     }
 
     /// <summary>
@@ -83,7 +87,8 @@ public sealed partial class AudiencesService(IDbContextFactory<DashboardDbContex
     {
         await using var reader = await dbFactory.CreateDbContextAsync(ct);
         var audience = await reader.Audiences.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (audience is null || await SegmentMembership.SelectAsync(reader, AudienceFilters.ToFilter(audience), ct) is not { } selection)
+        // A lookalike audience has no definition to re-evaluate: its membership is the snapshot it was saved with.
+        if (audience is null || audience.LookalikeRunId is not null || await SegmentMembership.SelectAsync(reader, AudienceFilters.ToFilter(audience), ct) is not { } selection)
         {
             return null;
         }
@@ -124,8 +129,23 @@ public sealed partial class AudiencesService(IDbContextFactory<DashboardDbContex
             return exists ? db.AudienceMembers.AsNoTracking().Where(m => m.AudienceSnapshotId == sid).Select(m => m.CustomerId) : null;
         }
         var audience = await db.Audiences.AsNoTracking().FirstOrDefaultAsync(a => a.Id == audienceId, ct);
+        if (audience?.LookalikeRunId is not null)
+        {
+            // A lookalike audience's members are its latest frozen snapshot (it has no filter to re-evaluate).
+            var latest = await db.AudienceSnapshots.Where(s => s.AudienceId == audienceId).MaxAsync(s => (long?)s.Id, ct);
+            return latest is { } l ? db.AudienceMembers.AsNoTracking().Where(m => m.AudienceSnapshotId == l).Select(m => m.CustomerId) : null;
+        }
         return audience is null ? null : (await SegmentMembership.SelectAsync(db, AudienceFilters.ToFilter(audience), ct))?.CustomerIds;
     }
+
+    /// <summary>Counts for a fixed member list (a lookalike audience): revenue from all their orders, no CLV.</summary>
+    private static async Task<AudiencePreview> PreviewMembersAsync(DashboardDbContext db, DateOnly period, IQueryable<long> ids, CancellationToken ct) =>
+        new(period,
+            await ids.CountAsync(ct),
+            await db.Orders.Where(o => ids.Contains(o.CustomerId)).SumAsync(o => o.Total, ct),
+            null,
+            await db.Customers.CountAsync(c => ids.Contains(c.Id) && !c.ConsentAds, ct),
+            await db.Customers.CountAsync(c => ids.Contains(c.Id) && c.ConsentAds && c.Identities.Any(i => i.Phone != null || i.Email != null), ct));
 
     private static async Task<AudiencePreview> PreviewAsync(DashboardDbContext db, CustomerSegmentFilter filter, CancellationToken ct)
     {

@@ -14,13 +14,15 @@ public sealed record AudiencePreview(DateOnly? PeriodEnd, int Customers, double 
 }
 
 /// <summary>A saved audience in the list.</summary>
-public sealed record AudienceRow(long Id, string Name, CustomerSegmentFilter Filter, DateTime CreatedUtc, int Snapshots, AudienceSnapshotRow? Latest);
+/// <param name="LookalikeRunId">The lookalike run it was expanded from; null for a segment definition.</param>
+public sealed record AudienceRow(long Id, string Name, CustomerSegmentFilter Filter, DateTime CreatedUtc, int Snapshots, AudienceSnapshotRow? Latest, long? LookalikeRunId = null);
 
 /// <summary>A frozen membership snapshot.</summary>
 public sealed record AudienceSnapshotRow(long Id, DateTime TakenUtc, DateOnly PeriodEnd, int Customers, double Revenue);
 
 /// <summary>One audience with its definition evaluated now and its frozen snapshots (newest first).</summary>
-public sealed record AudienceDetail(long Id, string Name, CustomerSegmentFilter Filter, DateTime CreatedUtc, AudiencePreview Now, IReadOnlyList<AudienceSnapshotRow> Snapshots);
+/// <param name="LookalikeRunId">For a lookalike audience, its run; then <paramref name="Now"/> describes the latest snapshot.</param>
+public sealed record AudienceDetail(long Id, string Name, CustomerSegmentFilter Filter, DateTime CreatedUtc, AudiencePreview Now, IReadOnlyList<AudienceSnapshotRow> Snapshots, long? LookalikeRunId = null);
 
 /// <summary>What an export will hold: members, those left out for lack of consent, and those written.</summary>
 public sealed record CrowdPackageCounts(int Members, int WithoutConsent, int Exported, int Rows);
