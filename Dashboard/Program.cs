@@ -9,6 +9,7 @@ using Dashboard.Features.Data;
 using Dashboard.Features.Lifetime;
 using Dashboard.Features.Lookalike;
 using Dashboard.Features.Overview;
+using Dashboard.Features.Recommendations;
 using Dashboard.Features.Segments;
 using Dashboard.Jobs;
 using Dashboard.Shared;
@@ -32,6 +33,7 @@ builder.Services
     .AddAudiencesFeature()
     .AddLifetimeFeature()
     .AddLookalikeFeature()
+    .AddRecommendationsFeature()
     .AddDataFeature();
 
 var app = builder.Build();
@@ -50,6 +52,7 @@ app.MapStaticAssets();
 app.MapDashboardEndpoints();
 app.MapImportEndpoints();
 app.MapAudienceEndpoints();
+app.MapRecommendationEndpoints();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 

@@ -21,6 +21,7 @@ public sealed class LookalikeVerb : ICliVerb
     public async Task<int> RunAsync(CliContext context)
     {
         var args = context.Args;
+        _ = context.Json; // the result is nested JSON either way; --json is accepted for symmetry with other verbs
         var usePurchases = !args.Flag("no-purchases");
         var idsFile = args.Optional("ids");
         var audience = args.Optional("audience");
