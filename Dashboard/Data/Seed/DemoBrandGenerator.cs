@@ -114,6 +114,7 @@ internal sealed partial class DemoBrandGenerator
             GenerateBuyer(state, name);
         }
         FinishTouchpoints(state);
+        LaunchTouchpoints(state);
         return person;
     }
 

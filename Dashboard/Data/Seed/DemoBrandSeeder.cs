@@ -95,7 +95,7 @@ public sealed class DemoBrandSeeder(IDbContextFactory<DashboardDbContext> dbFact
         using var writer = new DemoBulkWriter(connection, transaction);
         progress?.Report(new DemoSeedProgress("catalog", 0));
         writer.Write(DemoCatalog.Products);
-        writer.Write(DemoCampaigns.Specs.Select(DemoCampaigns.ToEntity));
+        writer.Write(DemoCampaigns.Specs.Select(DemoCampaigns.ToEntity).Append(DemoCampaigns.Launch));
 
         var step = Math.Max(1, generator.Persons / 100);
         foreach (var person in generator.People())

@@ -88,6 +88,24 @@ internal static class DemoCampaigns
             [new("winback", ExtraOrderProbability: 0.06, ExtraVisitProbability: 0.08)]),
     ];
 
+    /// <summary>
+    /// A broad awareness launch of <see cref="DemoCatalog.Launch"/> on Douyin (no target list, no holdout, so no
+    /// assignments): its impressions, clicks, visits and add-to-carts carry the new product (see
+    /// DemoBrandGenerator.Launch.cs). Its window overlaps no other campaign.
+    /// </summary>
+    public static readonly Campaign Launch = new()
+    {
+        Id = 7,
+        Code = "DY-LAUNCH-2026",
+        Name = "Douyin launch: Rice Ferment Glow Serum",
+        AdChannelId = 3,
+        StartUtc = Day(2026, 7, 6),
+        EndUtc = Day(2026, 8, 17),
+        Cost = 12_000,
+        TargetAudience = "Douyin users with ad consent (broad awareness launch, no holdout)",
+        PlannedControlShare = 0,
+    };
+
     public static Campaign ToEntity(Spec spec) => new()
     {
         Id = spec.Id,

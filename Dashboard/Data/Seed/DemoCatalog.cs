@@ -90,16 +90,29 @@ internal static class DemoCatalog
         ]),
     ];
 
-    /// <summary>The catalog with ids 1..n in a fixed order.</summary>
-    public static readonly Product[] Products = Build();
+    /// <summary>The established catalog with ids 1..n in a fixed order (what orders and browsing draw from).</summary>
+    private static readonly Product[] Regular = Build();
+
+    /// <summary>
+    /// A serum launched in summer 2026 with a Douyin campaign (<see cref="DemoCampaigns.Launch"/>): it has campaign
+    /// touchpoints and no orders, the cold-start case. It is kept out of <see cref="ByCategory"/> and
+    /// <see cref="ByPrice"/>, so the rest of the brand is generated exactly as without it.
+    /// </summary>
+    public static readonly Product Launch = new()
+    {
+        Id = Regular.Length + 1, Sku = "SR-101", Name = "Rice Ferment Glow Serum 30ml (new)", Category = Serum, Price = 369,
+    };
+
+    /// <summary>The catalog with ids 1..n in a fixed order, the launch product last.</summary>
+    public static readonly Product[] Products = [.. Regular, Launch];
 
     /// <summary>Product ids of each category, sorted by list price.</summary>
-    public static readonly IReadOnlyDictionary<string, int[]> ByCategory = Products
+    public static readonly IReadOnlyDictionary<string, int[]> ByCategory = Regular
         .GroupBy(p => p.Category, StringComparer.Ordinal)
         .ToDictionary(g => g.Key, g => g.OrderBy(p => p.Price).ThenBy(p => p.Id).Select(p => p.Id).ToArray(), StringComparer.Ordinal);
 
     /// <summary>All product ids sorted by list price.</summary>
-    public static readonly int[] ByPrice = Products.OrderBy(p => p.Price).ThenBy(p => p.Id).Select(p => p.Id).ToArray();
+    public static readonly int[] ByPrice = Regular.OrderBy(p => p.Price).ThenBy(p => p.Id).Select(p => p.Id).ToArray();
 
     public static double PriceOf(int productId) => Products[productId - 1].Price;
 
