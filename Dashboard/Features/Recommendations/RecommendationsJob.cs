@@ -142,8 +142,10 @@ public sealed partial class RecommendationsJob(IDbContextFactory<DashboardDbCont
         var random = new Random(seed);
         var others = histories.Keys.Where(c => !reachedIds.Contains(c)).OrderBy(_ => random.Next()).Take(reached.Count).Select(c => histories[c]).ToList();
         var audience = ColdStart.Audience(signals, productId);
+        var audienceHistories = audience.Where(a => histories.ContainsKey(a.CustomerId)).Select(a => histories[a.CustomerId]).ToList();
         return new ColdProductResult(Sku(products, productId), reachedIds.Count, audience.Count,
-            ColdStart.Reach(recommender, reached, productId, asOf), ColdStart.Reach(recommender, others, productId, asOf));
+            ColdStart.Reach(recommender, reached, productId, asOf), ColdStart.Reach(recommender, others, productId, asOf),
+            ColdStart.Reach(recommender, audienceHistories, productId, asOf));
     }
 
     private static string Sku(Dictionary<int, Product> products, int id) => products.TryGetValue(id, out var p) ? p.Sku : "#" + id;
@@ -217,4 +219,5 @@ public sealed record SegmentProductRow(string Sku, int Buyers, double Share, dou
 /// <param name="Audience">Customers whose signals go beyond impressions (ColdStart.Audience).</param>
 /// <param name="ReachedRank">Its rank for the reached customers with a history.</param>
 /// <param name="OthersRank">Its rank for as many customers the campaigns did not reach (a seeded sample).</param>
-public sealed record ColdProductResult(string Sku, int Reached, int Audience, ProductReach ReachedRank, ProductReach OthersRank);
+/// <param name="AudienceRank">Its rank for the signal audience (clicked, visited, added to cart or ordered).</param>
+public sealed record ColdProductResult(string Sku, int Reached, int Audience, ProductReach ReachedRank, ProductReach OthersRank, ProductReach? AudienceRank = null);
