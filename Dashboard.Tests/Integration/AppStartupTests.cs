@@ -28,6 +28,12 @@ public class AppStartupTests(EmptyDashboardAppFactory factory) : IClassFixture<E
     [InlineData("/audiences")]
     [InlineData("/audiences?segment=Champions&tier=0-1&vap=HLM")]
     [InlineData("/audiences/42")]
+    [InlineData("/audiences/lookalike")]
+    [InlineData("/audiences/lookalike?segment=Champions&size=12&purchases=off")]
+    [InlineData("/audiences/lookalike?run=bad&size=99&audience=-1")]
+    [InlineData("/products")]
+    [InlineData("/products/SR-101")]
+    [InlineData("/products/NO-SUCH")]
     public async Task Get_Page_AnswersOkWithTheAppShell(string path)
     {
         using var client = factory.CreateClient();
