@@ -76,7 +76,10 @@ public static class LookalikeChart
                 HoverTemplate = selectedLabel + ": %{x:,} · %{y:.3f}<extra></extra>",
             });
         }
-        var layout = ChartSpec.BaseLayout(height: 320);
+        var layout = ChartSpec.BaseLayout(height: 340);
+        // Room for the x-axis title above the legend.
+        layout.Margin = new Margin { L = 56, R = 16, T = 16, B = 84 };
+        layout.Legend = [new Legend { Orientation = Plotly.Blazor.LayoutLib.LegendLib.OrientationEnum.H, Y = -0.32m }];
         layout.XAxis = [new XAxis { Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = sizeLabel }, RangeMode = Plotly.Blazor.LayoutLib.XAxisLib.RangeModeEnum.ToZero }];
         layout.YAxis = [new YAxis { Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = meanLabel }, RangeMode = Plotly.Blazor.LayoutLib.YAxisLib.RangeModeEnum.ToZero }];
         return new ChartSpec(data, layout);
