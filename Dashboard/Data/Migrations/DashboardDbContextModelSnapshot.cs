@@ -100,6 +100,9 @@ namespace Dashboard.Data.Migrations
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("LookalikeRunId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(120)
@@ -568,6 +571,35 @@ namespace Dashboard.Data.Migrations
                     b.ToTable("CustomerLifetimes");
                 });
 
+            modelBuilder.Entity("Dashboard.Data.Entities.CustomerRecommendation", b =>
+                {
+                    b.Property<long>("ModelRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("ModelRunId", "CustomerId", "Rank");
+
+                    b.HasIndex("ModelRunId", "ProductId");
+
+                    b.ToTable("CustomerRecommendations");
+                });
+
             modelBuilder.Entity("Dashboard.Data.Entities.CustomerSegmentSnapshot", b =>
                 {
                     b.Property<DateOnly>("PeriodEnd")
@@ -851,6 +883,25 @@ namespace Dashboard.Data.Migrations
                     b.HasKey("ModelRunId", "X", "T");
 
                     b.ToTable("LifetimeCurves");
+                });
+
+            modelBuilder.Entity("Dashboard.Data.Entities.LookalikeCandidate", b =>
+                {
+                    b.Property<long>("ModelRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("ModelRunId", "Rank");
+
+                    b.ToTable("LookalikeCandidates");
                 });
 
             modelBuilder.Entity("Dashboard.Data.Entities.ModelRun", b =>
@@ -1275,6 +1326,15 @@ namespace Dashboard.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Dashboard.Data.Entities.CustomerRecommendation", b =>
+                {
+                    b.HasOne("Dashboard.Data.Entities.ModelRun", null)
+                        .WithMany()
+                        .HasForeignKey("ModelRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Dashboard.Data.Entities.CustomerSegmentSnapshot", b =>
                 {
                     b.HasOne("Dashboard.Data.Entities.SegmentPeriod", null)
@@ -1285,6 +1345,15 @@ namespace Dashboard.Data.Migrations
                 });
 
             modelBuilder.Entity("Dashboard.Data.Entities.LifetimeCurve", b =>
+                {
+                    b.HasOne("Dashboard.Data.Entities.ModelRun", null)
+                        .WithMany()
+                        .HasForeignKey("ModelRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dashboard.Data.Entities.LookalikeCandidate", b =>
                 {
                     b.HasOne("Dashboard.Data.Entities.ModelRun", null)
                         .WithMany()
