@@ -17,7 +17,7 @@ public partial class CampaignsJourneyTests(BrowserFixture fx)
         await page.GotoAsync("/campaigns?from=2024-11-16&to=2026-11-15");
         var list = page.GetByTestId("campaign-list");
         await Expect(list).ToBeVisibleAsync();
-        await Expect(list.Locator("tbody tr")).ToHaveCountAsync(6);
+        await Expect(list.Locator("tbody tr")).ToHaveCountAsync(7); // six measured campaigns and the launch (no holdout, no assignments)
         await BrowserFixture.ScreenshotAsync(page, "campaigns-list");
         await page.GetByTestId("campaign-row-PUSH-WINBACK-2026").GetByRole(Microsoft.Playwright.AriaRole.Link).ClickAsync();
 
