@@ -31,6 +31,11 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<Audience> Audiences => Set<Audience>();
     public DbSet<AudienceSnapshot> AudienceSnapshots => Set<AudienceSnapshot>();
     public DbSet<AudienceMember> AudienceMembers => Set<AudienceMember>();
+    public DbSet<IdentityKey> IdentityKeys => Set<IdentityKey>();
+    public DbSet<IdentifierBlock> IdentifierBlocks => Set<IdentifierBlock>();
+    public DbSet<IdentitySplit> IdentitySplits => Set<IdentitySplit>();
+    public DbSet<IdentitySplitMember> IdentitySplitMembers => Set<IdentitySplitMember>();
+    public DbSet<CustomerMerge> CustomerMerges => Set<CustomerMerge>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
