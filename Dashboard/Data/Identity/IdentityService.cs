@@ -139,6 +139,13 @@ public sealed partial class IdentityService(
             LoadConstraints(connection, transaction), NextProfileId(connection, transaction));
         var update = index.Refresh([.. records.Select(r => r.Record.Id)]);
         ProfileWriter.Apply(connection, transaction, update, Now);
+        // New identities that joined nobody keep their provisional customer: derive it too (counts, summaries).
+        IdentitySql.Execute(connection, transaction, $"""
+            DELETE FROM temp.{ProfileRules.AffectedTable};
+            INSERT OR IGNORE INTO temp.{ProfileRules.AffectedTable}
+            SELECT "CustomerId" FROM "SourceIdentities" WHERE "Id" IN (SELECT "Id" FROM temp.identity_incoming);
+            """);
+        ProfileRules.Refresh(connection, transaction);
         ProfileWriter.WriteBlocked(connection, transaction, MaxFanout, graph.KeysTable, Now);
         return (graph.Records.Count, update);
     }

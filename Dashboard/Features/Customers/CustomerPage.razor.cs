@@ -22,6 +22,13 @@ public sealed partial class CustomerPage
 
     [Parameter] public long Id { get; set; }
 
+    // Read from the URI below; declared so a query-only navigation (timeline filters) reaches the page.
+    [SupplyParameterFromQuery(Name = "channel")] public string? Channel { get; set; }
+    [SupplyParameterFromQuery(Name = "type")] public string? Type { get; set; }
+    [SupplyParameterFromQuery(Name = "page")] public string? PageNumber { get; set; }
+    [SupplyParameterFromQuery(Name = DashboardUrls.FromParameter)] public string? From { get; set; }
+    [SupplyParameterFromQuery(Name = DashboardUrls.ToParameter)] public string? To { get; set; }
+
     protected override async Task OnParametersSetAsync()
     {
         _cts?.Cancel();

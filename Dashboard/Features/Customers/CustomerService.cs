@@ -118,9 +118,13 @@ public sealed partial class CustomerService(IDbContextFactory<DashboardDbContext
             ? $"{sources[other.SourceId].Name} {IdentifierMask.Id(other.ExternalId)}"
             : null;
         return new IdentityRow(i.Id, sources[i.SourceId].Code, sources[i.SourceId].Name, IdentifierMask.Id(i.ExternalId) ?? "",
-            IdentifierMask.Phone(i.Phone), IdentifierMask.Email(i.Email), IdentifierMask.Id(i.MemberNo), i.FirstSeenUtc,
+            Masked(IdentifierKind.Phone, i.Phone), Masked(IdentifierKind.Email, i.Email), Masked(IdentifierKind.MemberNo, i.MemberNo), i.FirstSeenUtc,
             i.LinkedToId, linkedTo, i.LinkedByKind, i.LinkedByKind is null ? null : IdentifierMask.Mask(kind, i.LinkedByValue));
     }
+
+    // Masks the normalized value (the same phone reads the same whatever format the source wrote it in).
+    private static string? Masked(IdentifierKind kind, string? raw) =>
+        IdentifierMask.Mask(kind, IdentifierNormalizer.Normalize(kind, raw) ?? raw);
 
     private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 

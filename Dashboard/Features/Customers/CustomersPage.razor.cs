@@ -1,5 +1,6 @@
 using Dashboard.Navigation;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
 namespace Dashboard.Features.Customers;
@@ -23,6 +24,21 @@ public sealed partial class CustomersPage
     private IReadOnlyList<SourceOption> _sources = [];
     private DayRange? _range;
     private readonly CancellationTokenSource _cts = new();
+
+    // The query values are read from the URI below; declaring them makes Blazor pass a query-only navigation on.
+    [SupplyParameterFromQuery(Name = "q")] public string? Search { get; set; }
+    [SupplyParameterFromQuery(Name = "source")] public string? Source { get; set; }
+    [SupplyParameterFromQuery(Name = "city")] public string? City { get; set; }
+    [SupplyParameterFromQuery(Name = "seenFrom")] public string? SeenFrom { get; set; }
+    [SupplyParameterFromQuery(Name = "seenTo")] public string? SeenTo { get; set; }
+    [SupplyParameterFromQuery(Name = "boughtFrom")] public string? BoughtFrom { get; set; }
+    [SupplyParameterFromQuery(Name = "boughtTo")] public string? BoughtTo { get; set; }
+    [SupplyParameterFromQuery(Name = "sort")] public string? SortBy { get; set; }
+    [SupplyParameterFromQuery(Name = "desc")] public string? Desc { get; set; }
+    [SupplyParameterFromQuery(Name = "page")] public string? PageNumber { get; set; }
+    [SupplyParameterFromQuery(Name = "size")] public string? Size { get; set; }
+    [SupplyParameterFromQuery(Name = DashboardUrls.FromParameter)] public string? From { get; set; }
+    [SupplyParameterFromQuery(Name = DashboardUrls.ToParameter)] public string? To { get; set; }
 
     protected override async Task OnInitializedAsync() => _sources = await Service.SourcesAsync(_cts.Token);
 
