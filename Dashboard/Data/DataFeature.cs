@@ -43,6 +43,7 @@ public static class DataFeature
         services.AddSingleton<DatabaseInitializer>();
         services.AddOptions<IdentityOptions>().BindConfiguration(IdentityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IdentityService>();
+        services.AddSingleton<Import.IImportFollowUp, IdentityImportFollowUp>();
         return services;
     }
 

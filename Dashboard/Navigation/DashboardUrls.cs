@@ -80,7 +80,7 @@ public static class DashboardUrls
             new("desc", q.Descending ? "1" : null),
             new("page", q.Page > 0 ? (q.Page + 1).ToString(CultureInfo.InvariantCulture) : null),
             new("size", q.PageSize == Features.Customers.CustomersQuery.DefaultPageSize ? null : q.PageSize.ToString(CultureInfo.InvariantCulture)),
-        ]));
+        ]).Concat((q.Segments ?? new()).ToQuery().Where(p => p.Key != Features.Segments.CustomerSegmentFilter.SourceParameter)));
     }
 
     /// <summary>One customer's page, with its timeline filters and page; the date range rides along.</summary>

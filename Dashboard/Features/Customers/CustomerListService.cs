@@ -1,6 +1,7 @@
 using Dashboard.Data;
 using Dashboard.Data.Entities;
 using Dashboard.Domain.Identity;
+using Dashboard.Features.Segments;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Features.Customers;
@@ -24,6 +25,17 @@ public sealed partial class CustomerListService(IDbContextFactory<DashboardDbCon
         var sources = await db.DataSources.AsNoTracking().ToDictionaryAsync(s => s.Id, ct);
         var matches = q.Search is { } term ? await MatchIdentifiersAsync(db, term, sources, ct) : [];
         var query = Filter(db, q, matches.Keys.ToList(), sources);
+        if (q.Segments is { } segments)
+        {
+            // Customers of a stored segment snapshot (the latest period unless the link names one).
+            var selection = await SegmentMembership.SelectAsync(db, segments, ct);
+            if (selection is null)
+            {
+                return new CustomerListPage([], 0, false);
+            }
+            var members = selection.CustomerIds;
+            query = query.Where(c => members.Contains(c.Id));
+        }
 
         var (total, capped) = q.HasFilters
             ? await CountCappedAsync(query, ct)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dashboard.Features.Segments;
 
 namespace Dashboard.Features.Customers;
 
@@ -14,12 +15,16 @@ public enum CustomerSort
 
 /// <summary>
 /// The customer list's URL state: search, filters, sort and page. Parsed from query values, where a bad value
-/// falls back to its default (never throws); <see cref="Navigation.DashboardUrls.Customers"/> writes it back.
+/// falls back to its default (never throws); <c>DashboardUrls.Customers(CustomersQuery, DayRange)</c> writes it back.
+/// The segment criteria (segment, tier, stage, vap, strategy, period) are those of the Segments page's links
+/// (<see cref="CustomerSegmentFilter"/>); "source" here means "has an identity in that source" (any source, not only
+/// the acquisition source), so a link from a segment's row lists a superset of that row's customers.
 /// </summary>
 /// <param name="Search">Name prefix, phone, e-mail, member number or any source id.</param>
 /// <param name="Source">A source code (customers with an identity there).</param>
 /// <param name="CityTier">1..5.</param>
 /// <param name="Page">0-based page (1-based in the URL).</param>
+/// <param name="Segments">Segment snapshot criteria (without source); null when none is set.</param>
 public sealed record CustomersQuery(
     string? Search = null,
     string? Source = null,
@@ -31,7 +36,8 @@ public sealed record CustomersQuery(
     CustomerSort Sort = CustomerSort.Id,
     bool Descending = false,
     int Page = 0,
-    int PageSize = CustomersQuery.DefaultPageSize)
+    int PageSize = CustomersQuery.DefaultPageSize,
+    CustomerSegmentFilter? Segments = null)
 {
     public const int DefaultPageSize = 25;
 
@@ -56,7 +62,10 @@ public sealed record CustomersQuery(
             ? sort : CustomerSort.Id,
         Descending: value("desc") is "1" or "true",
         Page: int.TryParse(value("page"), NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page is >= 1 and <= 1_000_000 ? page - 1 : 0,
-        PageSize: int.TryParse(value("size"), NumberStyles.None, CultureInfo.InvariantCulture, out var size) && PageSizes.Contains(size) ? size : DefaultPageSize);
+        PageSize: int.TryParse(value("size"), NumberStyles.None, CultureInfo.InvariantCulture, out var size) && PageSizes.Contains(size) ? size : DefaultPageSize,
+        Segments: CustomerSegmentFilter.Parse(value(CustomerSegmentFilter.SegmentParameter), value(CustomerSegmentFilter.TierParameter),
+            value(CustomerSegmentFilter.StageParameter), value(CustomerSegmentFilter.VapCellParameter), value(CustomerSegmentFilter.StrategyParameter),
+            null, value(CustomerSegmentFilter.PeriodParameter)) is { IsEmpty: false } segments ? segments : null);
 
     private static string? Text(string? value, int max)
     {

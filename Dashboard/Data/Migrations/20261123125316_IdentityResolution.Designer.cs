@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Dashboard.Data.Migrations
 {
     [DbContext(typeof(DashboardDbContext))]
-    [Migration("20261123122122_IdentityResolution")]
+    [Migration("20261123125316_IdentityResolution")]
     partial class IdentityResolution
     {
         /// <inheritdoc />
@@ -92,6 +92,93 @@ namespace Dashboard.Data.Migrations
                             Code = "app_push",
                             Name = "App push"
                         });
+                });
+
+            modelBuilder.Entity("Dashboard.Data.Entities.Audience", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Segment")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tier")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VapCell")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VapStrategy")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Audiences");
+                });
+
+            modelBuilder.Entity("Dashboard.Data.Entities.AudienceMember", b =>
+                {
+                    b.Property<long>("AudienceSnapshotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AudienceSnapshotId", "CustomerId");
+
+                    b.ToTable("AudienceMembers");
+                });
+
+            modelBuilder.Entity("Dashboard.Data.Entities.AudienceSnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AudienceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Customers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Revenue")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("TakenUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AudienceId", "TakenUtc");
+
+                    b.ToTable("AudienceSnapshots");
                 });
 
             modelBuilder.Entity("Dashboard.Data.Entities.Campaign", b =>
@@ -285,6 +372,78 @@ namespace Dashboard.Data.Migrations
                     b.HasIndex("SurvivorCustomerId");
 
                     b.ToTable("CustomerMerges");
+                });
+
+            modelBuilder.Entity("Dashboard.Data.Entities.CustomerSegmentSnapshot", b =>
+                {
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte?>("F")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte?>("M")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ModelRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Orders")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("PAlive")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("PredictedClv")
+                        .HasColumnType("REAL");
+
+                    b.Property<byte?>("R")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Revenue")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Segment")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tier")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ValueRank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VapAttrition")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VapPotential")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VapStrategy")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VapValue")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PeriodEnd", "CustomerId");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("PeriodEnd", "ValueRank");
+
+                    b.ToTable("CustomerSegmentSnapshots");
                 });
 
             modelBuilder.Entity("Dashboard.Data.Entities.DataSource", b =>
@@ -722,6 +881,41 @@ namespace Dashboard.Data.Migrations
                     b.ToTable("Products");
                 });
 
+            modelBuilder.Entity("Dashboard.Data.Entities.SegmentPeriod", b =>
+                {
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Buyers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ComputedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LifetimeRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Members")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ModelRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Revenue")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("ValueBasis")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PeriodEnd");
+
+                    b.HasIndex("ModelRunId");
+
+                    b.ToTable("SegmentPeriods");
+                });
+
             modelBuilder.Entity("Dashboard.Data.Entities.SourceIdentity", b =>
                 {
                     b.Property<long>("Id")
@@ -874,6 +1068,26 @@ namespace Dashboard.Data.Migrations
                     b.ToTable("Touchpoints");
                 });
 
+            modelBuilder.Entity("Dashboard.Data.Entities.AudienceMember", b =>
+                {
+                    b.HasOne("Dashboard.Data.Entities.AudienceSnapshot", null)
+                        .WithMany()
+                        .HasForeignKey("AudienceSnapshotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dashboard.Data.Entities.AudienceSnapshot", b =>
+                {
+                    b.HasOne("Dashboard.Data.Entities.Audience", "Audience")
+                        .WithMany("Snapshots")
+                        .HasForeignKey("AudienceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Audience");
+                });
+
             modelBuilder.Entity("Dashboard.Data.Entities.Campaign", b =>
                 {
                     b.HasOne("Dashboard.Data.Entities.AdChannel", "AdChannel")
@@ -921,6 +1135,15 @@ namespace Dashboard.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("AcquisitionSource");
+                });
+
+            modelBuilder.Entity("Dashboard.Data.Entities.CustomerSegmentSnapshot", b =>
+                {
+                    b.HasOne("Dashboard.Data.Entities.SegmentPeriod", null)
+                        .WithMany()
+                        .HasForeignKey("PeriodEnd")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Dashboard.Data.Entities.IdentityKey", b =>
@@ -991,6 +1214,15 @@ namespace Dashboard.Data.Migrations
                     b.Navigation("Product");
                 });
 
+            modelBuilder.Entity("Dashboard.Data.Entities.SegmentPeriod", b =>
+                {
+                    b.HasOne("Dashboard.Data.Entities.ModelRun", null)
+                        .WithMany()
+                        .HasForeignKey("ModelRunId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Dashboard.Data.Entities.SourceIdentity", b =>
                 {
                     b.HasOne("Dashboard.Data.Entities.Customer", "Customer")
@@ -1045,6 +1277,11 @@ namespace Dashboard.Data.Migrations
                     b.Navigation("Product");
 
                     b.Navigation("Source");
+                });
+
+            modelBuilder.Entity("Dashboard.Data.Entities.Audience", b =>
+                {
+                    b.Navigation("Snapshots");
                 });
 
             modelBuilder.Entity("Dashboard.Data.Entities.Customer", b =>
