@@ -39,6 +39,8 @@ public sealed partial class CustomerService(IDbContextFactory<DashboardDbContext
             .OrderByDescending(c => c.Revenue).ThenByDescending(c => c.Touchpoints).ToList();
         var splits = await db.IdentitySplits.AsNoTracking().Where(s => s.CustomerId == id).OrderByDescending(s => s.CreatedUtc)
             .Select(s => new SplitRecord(s.CreatedUtc, s.CreatedBy, s.Reason, s.Members.Count(m => m.SplitOff))).ToListAsync(ct);
+        var snapshot = await db.CustomerSegmentSnapshots.AsNoTracking().Where(s => s.CustomerId == id)
+            .OrderByDescending(s => s.PeriodEnd).FirstOrDefaultAsync(ct);
         LogLoaded(logger, id, identities.Count);
         return new CustomerView(
             new CustomerProfile(customer.Id, customer.Name, customer.Gender, customer.BirthYear, customer.City, customer.CityTier,
@@ -49,7 +51,16 @@ public sealed partial class CustomerService(IDbContextFactory<DashboardDbContext
             Kpis(customer),
             [.. categories.OrderByDescending(c => c.Revenue)],
             channels,
-            splits);
+            splits)
+        {
+            Segments = snapshot is null ? null : new CustomerSegmentView(
+                snapshot.PeriodEnd, snapshot.Segment,
+                snapshot.R is { } r && snapshot.F is { } f && snapshot.M is { } m ? $"{r}{f}{m}" : null,
+                snapshot.Tier, snapshot.Stage,
+                snapshot.VapValue is { } value && snapshot.VapAttrition is { } attrition && snapshot.VapPotential is { } potential
+                    ? Segments.SegmentKeys.CellKey(value, attrition, potential) : null,
+                snapshot.VapStrategy, snapshot.PAlive, snapshot.PredictedClv),
+        };
     }
 
     /// <summary>The profile a merged-away customer id now lives in, or null.</summary>

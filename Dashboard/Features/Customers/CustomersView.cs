@@ -35,7 +35,11 @@ public sealed record CustomerView(
     CustomerKpis Kpis,
     IReadOnlyList<PreferenceSlice> Categories,
     IReadOnlyList<ChannelPreference> Channels,
-    IReadOnlyList<SplitRecord> Splits);
+    IReadOnlyList<SplitRecord> Splits)
+{
+    /// <summary>The latest segment snapshot of the customer; null when the segments model has not covered them.</summary>
+    public CustomerSegmentView? Segments { get; init; }
+}
 
 public sealed record CustomerProfile(
     long Id,
@@ -90,3 +94,18 @@ public sealed record TimelinePage(IReadOnlyList<TimelineEntry> Entries, int Tota
 
 /// <summary>An operator's request to split identities off a profile.</summary>
 public sealed record SplitRequest(IReadOnlyList<long> IdentityIds, string? Reason);
+
+/// <summary>
+/// The customer's row in the latest segment snapshot (Segments capability): RFM segment and scores, value tier, lifecycle
+/// stage and, when a lifetime model had run, VAP cell and strategy, P(alive) and predicted CLV. Null parts were not computed.
+/// </summary>
+public sealed record CustomerSegmentView(
+    DateOnly PeriodEnd,
+    Domain.Segmentation.RfmSegment? Segment,
+    string? Rfm,
+    string? Tier,
+    Domain.Segmentation.LifecycleStage? Stage,
+    string? VapCell,
+    Domain.Segmentation.VapStrategy? Strategy,
+    double? PAlive,
+    double? PredictedClv);
