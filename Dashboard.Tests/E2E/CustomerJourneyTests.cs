@@ -42,6 +42,22 @@ public class CustomerJourneyTests(BrowserFixture fx)
         Assert.Empty(problems);
     }
 
+    [Fact]
+    public async Task Data_BlockedIdentifiers_AreListedMaskedForReview()
+    {
+        var (context, page, problems) = await fx.OpenAsync();
+        await using var _ = context;
+
+        await page.GotoAsync("/data");
+
+        // The small test brand's junk member number "0000" is on more identities than the cap; shown masked.
+        await Expect(page.GetByTestId("blocked-row").First).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("blocked-row").First).ToContainTextAsync("****");
+        await Expect(page.GetByTestId("blocked-identifiers")).Not.ToContainTextAsync("0000 ");
+        await BrowserFixture.ScreenshotAsync(page, "data-blocked-identifiers");
+        Assert.Empty(problems);
+    }
+
     // A customer of the seeded brand with three or more identities whose newest timeline page spans two or more
     // channels, and a phone that only this customer carries.
     private async Task<(long Id, string Phone)> MergedCustomerWithPhoneAsync()
