@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Dashboard.Data.Migrations
 {
     [DbContext(typeof(DashboardDbContext))]
-    [Migration("20261123125316_IdentityResolution")]
+    [Migration("20261123131915_IdentityResolution")]
     partial class IdentityResolution
     {
         /// <inheritdoc />
@@ -181,6 +181,101 @@ namespace Dashboard.Data.Migrations
                     b.ToTable("AudienceSnapshots");
                 });
 
+            modelBuilder.Entity("Dashboard.Data.Entities.BudgetScenario", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ApprovedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ModelRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("ProjectedResponse")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TotalLocked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("TotalSpend")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ModelRunId");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("BudgetScenarios");
+                });
+
+            modelBuilder.Entity("Dashboard.Data.Entities.BudgetScenarioChannel", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AdChannelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BudgetScenarioId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Lower")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("LowerPercent")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Spend")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Upper")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("UpperPercent")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdChannelId");
+
+                    b.HasIndex("BudgetScenarioId", "AdChannelId")
+                        .IsUnique();
+
+                    b.ToTable("BudgetScenarioChannels");
+                });
+
             modelBuilder.Entity("Dashboard.Data.Entities.Campaign", b =>
                 {
                     b.Property<int>("Id")
@@ -248,6 +343,105 @@ namespace Dashboard.Data.Migrations
                     b.HasIndex("CustomerId");
 
                     b.ToTable("CampaignAssignments");
+                });
+
+            modelBuilder.Entity("Dashboard.Data.Entities.ChannelCurve", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AdChannelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Baseline")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Beta")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("BetaLower")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("BetaUpper")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("BootstrapJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Carryover")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("CarryoverLower")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("CarryoverUpper")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("FirstWeekUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("HalfSaturation")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("HalfSaturationLower")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("HalfSaturationUpper")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("IsShrunk")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LastWeekUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("MeanSpend")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("ModelRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("RSquared")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Shape")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("ShapeLower")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("ShapeUpper")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("ShrinkReason")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("SpendVariation")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Weeks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WeeksJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdChannelId");
+
+                    b.HasIndex("ModelRunId", "Outcome", "AdChannelId")
+                        .IsUnique();
+
+                    b.ToTable("ChannelCurves");
                 });
 
             modelBuilder.Entity("Dashboard.Data.Entities.ChannelSpend", b =>
@@ -1088,6 +1282,31 @@ namespace Dashboard.Data.Migrations
                     b.Navigation("Audience");
                 });
 
+            modelBuilder.Entity("Dashboard.Data.Entities.BudgetScenario", b =>
+                {
+                    b.HasOne("Dashboard.Data.Entities.ModelRun", null)
+                        .WithMany()
+                        .HasForeignKey("ModelRunId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Dashboard.Data.Entities.BudgetScenarioChannel", b =>
+                {
+                    b.HasOne("Dashboard.Data.Entities.AdChannel", "AdChannel")
+                        .WithMany()
+                        .HasForeignKey("AdChannelId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Dashboard.Data.Entities.BudgetScenario", null)
+                        .WithMany("Channels")
+                        .HasForeignKey("BudgetScenarioId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("AdChannel");
+                });
+
             modelBuilder.Entity("Dashboard.Data.Entities.Campaign", b =>
                 {
                     b.HasOne("Dashboard.Data.Entities.AdChannel", "AdChannel")
@@ -1114,6 +1333,23 @@ namespace Dashboard.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Campaign");
+                });
+
+            modelBuilder.Entity("Dashboard.Data.Entities.ChannelCurve", b =>
+                {
+                    b.HasOne("Dashboard.Data.Entities.AdChannel", "AdChannel")
+                        .WithMany()
+                        .HasForeignKey("AdChannelId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Dashboard.Data.Entities.ModelRun", null)
+                        .WithMany()
+                        .HasForeignKey("ModelRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("AdChannel");
                 });
 
             modelBuilder.Entity("Dashboard.Data.Entities.ChannelSpend", b =>
@@ -1282,6 +1518,11 @@ namespace Dashboard.Data.Migrations
             modelBuilder.Entity("Dashboard.Data.Entities.Audience", b =>
                 {
                     b.Navigation("Snapshots");
+                });
+
+            modelBuilder.Entity("Dashboard.Data.Entities.BudgetScenario", b =>
+                {
+                    b.Navigation("Channels");
                 });
 
             modelBuilder.Entity("Dashboard.Data.Entities.Customer", b =>
