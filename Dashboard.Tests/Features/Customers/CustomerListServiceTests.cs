@@ -63,6 +63,24 @@ public class CustomerListServiceTests
         Assert.Equal(2, bought.Total);
     }
 
+    [Theory]
+    [InlineData(CustomerSort.Revenue)]
+    [InlineData(CustomerSort.FirstSeen)]
+    [InlineData(CustomerSort.LastOrder)]
+    public async Task List_WideAndNarrowDateRangesUnderAnySort_SelectTheSameCustomers(CustomerSort sort)
+    {
+        await using var store = await StoreAsync();
+        var service = Service(store);
+
+        var wide = await service.ListAsync(new CustomersQuery(SeenFrom: new DateOnly(2025, 6, 1), SeenTo: new DateOnly(2026, 12, 31),
+            BoughtFrom: new DateOnly(2020, 1, 1), Sort: sort, Descending: true), CancellationToken.None);
+        var narrow = await service.ListAsync(new CustomersQuery(SeenFrom: new DateOnly(2026, 2, 1), SeenTo: new DateOnly(2026, 2, 1),
+            BoughtFrom: new DateOnly(2026, 2, 5), BoughtTo: new DateOnly(2026, 2, 15), Sort: sort), CancellationToken.None);
+
+        Assert.Equal("李娜", Assert.Single(wide.Rows).Name);
+        Assert.Equal("李娜", Assert.Single(narrow.Rows).Name);
+    }
+
     [Fact]
     public async Task List_SortByRevenueDescendingAndPage_ReturnsThatPageAndTheExactTotal()
     {

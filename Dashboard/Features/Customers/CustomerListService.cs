@@ -90,28 +90,41 @@ public sealed partial class CustomerListService(IDbContextFactory<DashboardDbCon
         {
             query = query.Where(c => c.CityTier == tier);
         }
-        if (q.SeenFrom is { } seenFrom)
+        var seen = (From: q.SeenFrom is { } sf ? Utc(sf) : (DateTime?)null, To: q.SeenTo is { } st ? Utc(st.AddDays(1)) : (DateTime?)null);
+        if (ScanInSortOrder(seen, q.Sort, CustomerSort.FirstSeen))
         {
-            var from = Utc(seenFrom);
-            query = query.Where(c => c.FirstSeenUtc >= from);
+            query = query.Where(c => (seen.From == null || EF.Functions.Collate(c.FirstSeenUtc, NoIndex).CompareTo(seen.From.Value) >= 0)
+                && (seen.To == null || EF.Functions.Collate(c.FirstSeenUtc, NoIndex).CompareTo(seen.To.Value) < 0));
         }
-        if (q.SeenTo is { } seenTo)
+        else
         {
-            var to = Utc(seenTo.AddDays(1));
-            query = query.Where(c => c.FirstSeenUtc < to);
+            query = query.Where(c => (seen.From == null || c.FirstSeenUtc >= seen.From) && (seen.To == null || c.FirstSeenUtc < seen.To));
         }
-        if (q.BoughtFrom is { } boughtFrom)
+        var bought = (From: q.BoughtFrom is { } bf ? Utc(bf) : (DateTime?)null, To: q.BoughtTo is { } bt ? Utc(bt.AddDays(1)) : (DateTime?)null);
+        if (ScanInSortOrder(bought, q.Sort, CustomerSort.LastOrder))
         {
-            var from = Utc(boughtFrom);
-            query = query.Where(c => c.LastOrderUtc >= from);
+            query = query.Where(c => c.LastOrderUtc != null
+                && (bought.From == null || EF.Functions.Collate(c.LastOrderUtc.Value, NoIndex).CompareTo(bought.From.Value) >= 0)
+                && (bought.To == null || EF.Functions.Collate(c.LastOrderUtc.Value, NoIndex).CompareTo(bought.To.Value) < 0));
         }
-        if (q.BoughtTo is { } boughtTo)
+        else
         {
-            var to = Utc(boughtTo.AddDays(1));
-            query = query.Where(c => c.LastOrderUtc < to);
+            query = query.Where(c => (bought.From == null || c.LastOrderUtc >= bought.From) && (bought.To == null || c.LastOrderUtc < bought.To));
         }
         return query;
     }
+
+    // RTRIM compares ISO date texts exactly as BINARY does, but an index in BINARY order cannot serve it.
+    private const string NoIndex = "RTRIM";
+
+    // A wide date range sorted by another column: reading the sort column's index and skipping rows outside the range
+    // finds a page after a few hundred rows, where the range's index would collect and sort every row in the range
+    // (0.7 s for three months of 1.2M customers, measured with bench customers). Narrow ranges keep their index.
+    private static bool ScanInSortOrder((DateTime? From, DateTime? To) range, CustomerSort sort, CustomerSort rangeColumn) =>
+        (range.From is not null || range.To is not null) && sort != rangeColumn
+        && (range.To ?? DateTime.MaxValue) - (range.From ?? DateTime.MinValue) > TimeSpan.FromDays(WideRangeDays);
+
+    private const int WideRangeDays = 14;
 
     private static IQueryable<Customer> Sort(IQueryable<Customer> query, CustomerSort sort, bool descending) => (sort, descending) switch
     {
