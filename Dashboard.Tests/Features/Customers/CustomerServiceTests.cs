@@ -1,5 +1,6 @@
 using Dashboard.Data.Entities;
 using Dashboard.Features.Customers;
+using Dashboard.Features.Lifetime;
 using Dashboard.Tests.Data.Identity;
 using Microsoft.Extensions.Logging.Abstractions;
 using static Dashboard.Tests.Data.Identity.IdentityStore;
@@ -8,7 +9,8 @@ namespace Dashboard.Tests.Features.Customers;
 
 public class CustomerServiceTests
 {
-    private static CustomerService Service(IdentityStore store) => new(store.Db.Factory, store.Service, NullLogger<CustomerService>.Instance);
+    private static CustomerService Service(IdentityStore store) => new(store.Db.Factory, store.Service,
+        new LifetimeService(store.Db.Factory, new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions()), NullLogger<LifetimeService>.Instance), NullLogger<CustomerService>.Instance);
 
     private static async Task<(IdentityStore Store, long Customer)> MergedAsync()
     {

@@ -10,7 +10,8 @@ namespace Dashboard.Features.Customers;
 /// The single customer view: profile, identities (masked, with the identifier that linked each), KPIs, preferences,
 /// the cross-channel timeline, and the operator's split (through <see cref="IdentityService"/>).
 /// </summary>
-public sealed partial class CustomerService(IDbContextFactory<DashboardDbContext> dbFactory, IdentityService identity, ILogger<CustomerService> logger)
+public sealed partial class CustomerService(
+    IDbContextFactory<DashboardDbContext> dbFactory, IdentityService identity, Lifetime.LifetimeService lifetime, ILogger<CustomerService> logger)
 {
     /// <summary>The customer's view, or null when there is no such customer (see <see cref="MergedIntoAsync"/>).</summary>
     public async Task<CustomerView?> LoadAsync(long id, CancellationToken ct)
@@ -41,6 +42,7 @@ public sealed partial class CustomerService(IDbContextFactory<DashboardDbContext
             .Select(s => new SplitRecord(s.CreatedUtc, s.CreatedBy, s.Reason, s.Members.Count(m => m.SplitOff))).ToListAsync(ct);
         var snapshot = await db.CustomerSegmentSnapshots.AsNoTracking().Where(s => s.CustomerId == id)
             .OrderByDescending(s => s.PeriodEnd).FirstOrDefaultAsync(ct);
+        var hasLifetime = await lifetime.ForCustomerAsync(id, ct) is not null;
         LogLoaded(logger, id, identities.Count);
         return new CustomerView(
             new CustomerProfile(customer.Id, customer.Name, customer.Gender, customer.BirthYear, customer.City, customer.CityTier,
@@ -53,6 +55,7 @@ public sealed partial class CustomerService(IDbContextFactory<DashboardDbContext
             channels,
             splits)
         {
+            HasLifetime = hasLifetime,
             Segments = snapshot is null ? null : new CustomerSegmentView(
                 snapshot.PeriodEnd, snapshot.Segment,
                 snapshot.R is { } r && snapshot.F is { } f && snapshot.M is { } m ? $"{r}{f}{m}" : null,

@@ -39,6 +39,9 @@ public sealed record CustomerView(
 {
     /// <summary>The latest segment snapshot of the customer; null when the segments model has not covered them.</summary>
     public CustomerSegmentView? Segments { get; init; }
+
+    /// <summary>Whether the latest lifetime run has a forecast for the customer (its panel is shown only then).</summary>
+    public bool HasLifetime { get; init; }
 }
 
 public sealed record CustomerProfile(

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Dashboard.Data.Migrations
 {
     [DbContext(typeof(DashboardDbContext))]
-    [Migration("20261123131915_IdentityResolution")]
+    [Migration("20261123133002_IdentityResolution")]
     partial class IdentityResolution
     {
         /// <inheritdoc />
@@ -550,6 +550,48 @@ namespace Dashboard.Data.Migrations
                     b.ToTable("Customers");
                 });
 
+            modelBuilder.Entity("Dashboard.Data.Entities.CustomerLifetime", b =>
+                {
+                    b.Property<long>("ModelRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Clv")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("ExpectedAov")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("ExpectedPurchases")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("FirstPurchaseUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("MeanRepeatValue")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("PAlive")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("T")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Tx")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("X")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ModelRunId", "CustomerId");
+
+                    b.HasIndex("CustomerId");
+
+                    b.ToTable("CustomerLifetimes");
+                });
+
             modelBuilder.Entity("Dashboard.Data.Entities.CustomerMerge", b =>
                 {
                     b.Property<long>("AbsorbedCustomerId")
@@ -917,6 +959,30 @@ namespace Dashboard.Data.Migrations
                     b.HasIndex("StartedUtc");
 
                     b.ToTable("ImportRuns");
+                });
+
+            modelBuilder.Entity("Dashboard.Data.Entities.LifetimeCurve", b =>
+                {
+                    b.Property<long>("ModelRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("X")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("T")
+                        .HasColumnType("REAL");
+
+                    b.Property<byte[]>("Purchases")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("Survival")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("ModelRunId", "X", "T");
+
+                    b.ToTable("LifetimeCurves");
                 });
 
             modelBuilder.Entity("Dashboard.Data.Entities.ModelRun", b =>
@@ -1373,6 +1439,21 @@ namespace Dashboard.Data.Migrations
                     b.Navigation("AcquisitionSource");
                 });
 
+            modelBuilder.Entity("Dashboard.Data.Entities.CustomerLifetime", b =>
+                {
+                    b.HasOne("Dashboard.Data.Entities.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Dashboard.Data.Entities.ModelRun", null)
+                        .WithMany()
+                        .HasForeignKey("ModelRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Dashboard.Data.Entities.CustomerSegmentSnapshot", b =>
                 {
                     b.HasOne("Dashboard.Data.Entities.SegmentPeriod", null)
@@ -1403,6 +1484,15 @@ namespace Dashboard.Data.Migrations
                         .WithMany()
                         .HasForeignKey("SourceIdentityId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dashboard.Data.Entities.LifetimeCurve", b =>
+                {
+                    b.HasOne("Dashboard.Data.Entities.ModelRun", null)
+                        .WithMany()
+                        .HasForeignKey("ModelRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
