@@ -5,6 +5,7 @@ using Dashboard.Data.Import;
 using Dashboard.Features.Audiences;
 using Dashboard.Features.Budget;
 using Dashboard.Features.Campaigns;
+using Dashboard.Features.Customers;
 using Dashboard.Features.Data;
 using Dashboard.Features.Lifetime;
 using Dashboard.Features.Lookalike;
@@ -32,6 +33,7 @@ builder.Services
     .AddSegmentsFeature()
     .AddAudiencesFeature()
     .AddLifetimeFeature()
+    .AddCustomersFeature()
     .AddLookalikeFeature()
     .AddRecommendationsFeature()
     .AddDataFeature();

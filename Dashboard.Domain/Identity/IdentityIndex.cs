@@ -61,12 +61,21 @@ public sealed class IdentityIndex
     /// must be one this resolver produced with the same settings and constraints; otherwise call
     /// <see cref="Reresolve"/> once after loading.
     /// </summary>
+    /// <param name="assigned">Records with their stored profile ids.</param>
+    /// <param name="settings">Resolution settings (cap, deny list).</param>
+    /// <param name="constraints">The operators' splits in force.</param>
+    /// <param name="nextProfileId">
+    /// The lowest id a new profile may get. Profile ids above every loaded one are used anyway; raise this when
+    /// only part of a store is loaded, so new ids cannot collide with profiles that were not loaded.
+    /// </param>
     public static IdentityIndex Load(
         IEnumerable<(IdentityRecord Record, long ProfileId)> assigned,
         IdentityResolutionSettings? settings = null,
-        IReadOnlyList<CannotLink>? constraints = null)
+        IReadOnlyList<CannotLink>? constraints = null,
+        long nextProfileId = 1)
     {
         var index = Create(settings, constraints);
+        index._nextProfileId = Math.Max(1, nextProfileId);
         foreach (var (record, profileId) in assigned)
         {
             if (profileId == Unassigned)
@@ -215,6 +224,33 @@ public sealed class IdentityIndex
         _constraints.Add(new CannotLink([.. moving.Select(d => _ids[d]).Order()], [.. rest.Order()]));
         _tagsById = ClusterCore.TagsById(_constraints);
         return Apply(Solve(dense), [], []);
+    }
+
+    /// <summary>
+    /// Resolves again the part of the graph reachable from <paramref name="recordIds"/> (records already in the
+    /// index, e.g. loaded with a provisional profile of their own). The records of every identifier they carry
+    /// that does not link (blocked) are resolved again too: a profile that such an identifier used to join may
+    /// have to split. Everything outside that part keeps its (trusted) assignment. Newly blocked identifiers are
+    /// not reported here (the index does not know the counts before); compare <see cref="BlockedIdentifiers"/>.
+    /// </summary>
+    public IdentityUpdate Refresh(IReadOnlyCollection<long> recordIds)
+    {
+        var seeds = new List<int>(recordIds.Count);
+        var blockedSlots = new HashSet<int>();
+        foreach (var id in recordIds)
+        {
+            var d = Dense(id);
+            seeds.Add(d);
+            for (var k = 0; k < Kinds; k++)
+            {
+                var slot = _slotsOfRecord[(d * Kinds) + k];
+                if (slot >= 0 && MemberCount(slot) >= 2 && !Links(slot) && blockedSlots.Add(slot))
+                {
+                    seeds.AddRange(Members(slot));
+                }
+            }
+        }
+        return Apply(Solve(seeds), [], []);
     }
 
     /// <summary>Resolves every record again (after loading with new settings or an untrusted assignment).</summary>

@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
+using Dashboard.Data;
+using Dashboard.Data.Seed;
 using Dashboard.Domain.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Cli;
 
@@ -13,10 +16,20 @@ public sealed class BenchIdentityVerb : ICliVerb
 {
     public string Name => "bench identity";
 
-    public string Usage => "bench identity [--records N (default 100000)] [--seed S] [--max-fanout N] [--incremental-share F (default 0.01; 0 skips)] [--json]";
+    public string Usage => "bench identity [--records N (default 100000)] [--seed S] [--max-fanout N] [--incremental-share F (default 0.01; 0 skips)] [--json]\n" +
+        "  bench identity --demo [--customers N (default 20000)] [--seed S (default 42)] [--max-fanout N] [--json]   (the demo brand's identities against its truth)\n" +
+        "  bench identity --store [--json]   (the configured store's customers against DemoIdentityTruths)";
 
     public async Task<int> RunAsync(CliContext context)
     {
+        if (context.Args.Flag("demo"))
+        {
+            return await DemoAsync(context);
+        }
+        if (context.Args.Flag("store"))
+        {
+            return await StoreAsync(context);
+        }
         var records = context.Args.Int("records", 100_000, min: 1, max: 50_000_000);
         var seed = context.Args.Int("seed", 42);
         var maxFanout = context.Args.Int("max-fanout", IdentityResolutionSettings.DefaultMaxFanout, min: 1);
@@ -57,6 +70,79 @@ public sealed class BenchIdentityVerb : ICliVerb
         }
         return 0;
     }
+
+    // The demo brand's identities (the seeder's first pass), resolved as the seeder and the app do, scored against the truth.
+    private static async Task<int> DemoAsync(CliContext context)
+    {
+        var customers = context.Args.Int("customers", 20_000, min: 1, max: 10_000_000);
+        var seed = context.Args.Int("seed", 42);
+        var maxFanout = context.Args.Int("max-fanout", IdentityResolutionSettings.DefaultMaxFanout, min: 1);
+        var watch = Stopwatch.StartNew();
+        var generator = new DemoBrandGenerator(customers, seed) { IdentitiesOnly = true };
+        var records = new List<IdentityRecord>();
+        var persons = new List<int>();
+        foreach (var person in generator.People())
+        {
+            foreach (var i in person.Identities)
+            {
+                records.Add(new IdentityRecord(i.Id, i.Phone, i.Email, i.MemberNo));
+                persons.Add(person.Truth.Id);
+            }
+        }
+        var generateSeconds = watch.Elapsed.TotalSeconds;
+        watch.Restart();
+        var settings = new IdentityResolutionSettings(maxFanout);
+        var resolution = IdentityResolver.Resolve(records, settings);
+        var seconds = watch.Elapsed.TotalSeconds;
+        var score = PairwiseScore.Compute(resolution.Clusters.Select(c => c.RecordIds), id => persons[(int)id - 1]);
+        var data = new SyntheticIdentitySet(records, [.. persons], generator.Persons);
+        var output = new DemoOutput(customers, seed, records.Count, generator.Persons, resolution.Clusters.Count, maxFanout,
+            resolution.Blocked.Count, Math.Round(score.Precision, 5), Math.Round(score.Recall, 5), Math.Round(score.F1, 5),
+            Math.Round(AttainableRecall(data, resolution, settings), 5), generator.Stats.UnlinkableIdentities,
+            generator.Stats.IdentitiesWithoutIdentifiers, Math.Round(seconds, 3), Math.Round(generateSeconds, 3));
+        if (context.Json)
+        {
+            await context.WriteJsonAsync(output);
+            return 0;
+        }
+        await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"demo brand ({customers} buyers, seed {seed}): {output.Records} identities of {output.Persons} persons -> {output.Profiles} profiles in {output.Seconds:F2} s; " +
+            $"precision {output.Precision:F4}, recall {output.Recall:F4} (attainable {output.AttainableRecall:F4}); " +
+            $"{output.BlockedIdentifiers} identifiers blocked; {output.UnlinkableIdentities} identities share nothing with their siblings"));
+        return 0;
+    }
+
+    // The store's profiles (SourceIdentities.CustomerId) against the seeded truth (DemoIdentityTruths).
+    private static async Task<int> StoreAsync(CliContext context)
+    {
+        var factory = context.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>();
+        await using var db = await factory.CreateDbContextAsync(context.Cancellation);
+        var rows = await db.SourceIdentities.AsNoTracking()
+            .Join(db.DemoIdentityTruths, i => i.Id, t => t.SourceIdentityId, (i, t) => new { i.CustomerId, t.PersonId })
+            .ToListAsync(context.Cancellation);
+        if (rows.Count == 0)
+        {
+            throw new CliInputException("the store has no demo truth (DemoIdentityTruths is empty): run seed-demo first");
+        }
+        var score = PairwiseScore.Compute([.. rows.Select(r => r.CustomerId)], [.. rows.Select(r => (long)r.PersonId)]);
+        var output = new StoreOutput(rows.Count, rows.Select(r => r.CustomerId).Distinct().Count(), rows.Select(r => r.PersonId).Distinct().Count(),
+            Math.Round(score.Precision, 5), Math.Round(score.Recall, 5), Math.Round(score.F1, 5));
+        if (context.Json)
+        {
+            await context.WriteJsonAsync(output);
+            return 0;
+        }
+        await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"store: {output.Identities} identities in {output.Customers} customers for {output.Persons} true persons; precision {output.Precision:F4}, recall {output.Recall:F4}"));
+        return 0;
+    }
+
+    public sealed record DemoOutput(
+        int Customers, int Seed, int Records, int Persons, int Profiles, int MaxFanout, int BlockedIdentifiers,
+        double Precision, double Recall, double F1, double AttainableRecall, long UnlinkableIdentities, long IdentitiesWithoutIdentifiers,
+        double Seconds, double GenerateSeconds);
+
+    public sealed record StoreOutput(int Identities, int Customers, int Persons, double Precision, double Recall, double F1);
 
     // The recall a deterministic matcher could reach at best: each person's records resolved on their own
     // (so other people cannot interfere) with the identifiers the full run blocked denied. What is lost

@@ -28,7 +28,8 @@ public sealed class SeedDemoVerb : ICliVerb
         else
         {
             await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"Seeded the demo brand (seed {seed}): {report.Customers} customers ({report.Buyers} buyers, {report.Prospects} prospects), " +
+                $"Seeded the demo brand (seed {seed}): {report.Persons} persons ({report.Buyers} buyers, {report.Prospects} prospects) " +
+                $"resolved into {report.Customers} customers, " +
                 $"{report.SourceIdentities} source identities, {report.Orders} orders, {report.OrderLines} order lines, " +
                 $"{report.Touchpoints} touchpoints in {report.ElapsedSeconds:F1} s"));
         }
@@ -42,6 +43,7 @@ public sealed record SeedReport(
     int Customers,
     int Buyers,
     int Prospects,
+    int Persons,
     int SourceIdentities,
     long Orders,
     long OrderLines,
@@ -50,6 +52,6 @@ public sealed record SeedReport(
     IReadOnlyDictionary<string, long> Rows)
 {
     public static SeedReport From(DemoSeedResult result, int buyers, int seed) => new(
-        seed, result.Customers, buyers, result.Prospects, result.SourceIdentities, result.Orders, result.OrderLines,
+        seed, result.Customers, buyers, result.Prospects, result.Persons, result.SourceIdentities, result.Orders, result.OrderLines,
         result.Touchpoints, Math.Round(result.Elapsed.TotalSeconds, 3), result.Rows);
 }

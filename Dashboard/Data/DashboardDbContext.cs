@@ -33,6 +33,11 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<AudienceMember> AudienceMembers => Set<AudienceMember>();
     public DbSet<LookalikeCandidate> LookalikeCandidates => Set<LookalikeCandidate>();
     public DbSet<CustomerRecommendation> CustomerRecommendations => Set<CustomerRecommendation>();
+    public DbSet<IdentityKey> IdentityKeys => Set<IdentityKey>();
+    public DbSet<IdentifierBlock> IdentifierBlocks => Set<IdentifierBlock>();
+    public DbSet<IdentitySplit> IdentitySplits => Set<IdentitySplit>();
+    public DbSet<IdentitySplitMember> IdentitySplitMembers => Set<IdentitySplitMember>();
+    public DbSet<CustomerMerge> CustomerMerges => Set<CustomerMerge>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Dashboard.Data.Identity;
 using Dashboard.Data.Seed;
 using Microsoft.EntityFrameworkCore;
 
@@ -40,6 +41,9 @@ public static class DataFeature
             }
         });
         services.AddSingleton<DatabaseInitializer>();
+        services.AddOptions<IdentityOptions>().BindConfiguration(IdentityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IdentityService>();
+        services.AddSingleton<Import.IImportFollowUp, IdentityImportFollowUp>();
         return services;
     }
 

@@ -1,3 +1,4 @@
+using Dashboard.Data.Identity;
 using Dashboard.Data.Seed;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -8,6 +9,7 @@ namespace Dashboard.Data;
 public sealed partial class DatabaseInitializer(
     IDbContextFactory<DashboardDbContext> dbFactory,
     IOptions<DemoOptions> demoOptions,
+    IdentityService identity,
     ILogger<DatabaseInitializer> logger)
 {
     public async Task MigrateAsync(CancellationToken ct = default)
@@ -18,6 +20,11 @@ public sealed partial class DatabaseInitializer(
         {
             // WAL lets pages read while an import or a model run writes.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+        // A store whose identities were never resolved here (from before identity resolution): resolve it once.
+        if (await db.SourceIdentities.AnyAsync(ct) && !await db.IdentityKeys.AnyAsync(ct))
+        {
+            await identity.ResolveAllAsync(ct);
         }
     }
 

@@ -76,6 +76,39 @@ public static class DashboardUrls
     /// <summary>The crowd-package CSV of an audience: its definition evaluated now, or a frozen snapshot.</summary>
     public static string AudienceExport(long id, string preset, long? snapshotId = null) =>
         Build(Audience(id) + "/export", [new("preset", preset), new("snapshot", snapshotId?.ToString(CultureInfo.InvariantCulture))]);
+    /// <summary>The customer list with its search, filters, sort and page (defaults left out); the date range rides along.</summary>
+    public static string Customers(Features.Customers.CustomersQuery? query = null, DayRange? range = null)
+    {
+        var q = query ?? Features.Customers.CustomersQuery.Default;
+        return Build("/customers", RangePairs(range).Concat(
+        [
+            new("q", q.Search),
+            new("source", q.Source),
+            new("city", q.CityTier?.ToString(CultureInfo.InvariantCulture)),
+            new("seenFrom", q.SeenFrom is { } a ? Day(a) : null),
+            new("seenTo", q.SeenTo is { } b ? Day(b) : null),
+            new("boughtFrom", q.BoughtFrom is { } c ? Day(c) : null),
+            new("boughtTo", q.BoughtTo is { } d ? Day(d) : null),
+            new("sort", q.Sort == Features.Customers.CustomerSort.Id ? null : Camel(q.Sort.ToString())),
+            new("desc", q.Descending ? "1" : null),
+            new("page", q.Page > 0 ? (q.Page + 1).ToString(CultureInfo.InvariantCulture) : null),
+            new("size", q.PageSize == Features.Customers.CustomersQuery.DefaultPageSize ? null : q.PageSize.ToString(CultureInfo.InvariantCulture)),
+        ]).Concat((q.Segments ?? new()).ToQuery().Where(p => p.Key != Features.Segments.CustomerSegmentFilter.SourceParameter)));
+    }
+
+    /// <summary>One customer's page, with its timeline filters and page; the date range rides along.</summary>
+    public static string Customer(long id, Features.Customers.CustomerQuery? query = null, DayRange? range = null)
+    {
+        var q = query ?? new Features.Customers.CustomerQuery();
+        return Build($"/customers/{id.ToString(CultureInfo.InvariantCulture)}", RangePairs(range).Concat(
+        [
+            new("channel", q.Channel),
+            new("type", q.Type),
+            new("page", q.Page > 0 ? (q.Page + 1).ToString(CultureInfo.InvariantCulture) : null),
+        ]));
+    }
+
+    private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 
     /// <summary>The Lifetime value page with its CLV controls (defaults left out), keeping the app bar's range when given.</summary>
     public static string Lifetime(LifetimeQuery? query = null, DayRange? range = null)

@@ -13,7 +13,8 @@ public class DemoBrandStatisticsTests(DemoBrandFixture brand) : IClassFixture<De
     public async Task Seed_RepeatPurchases_MatchTheBgNbdExpectationForTheBuyersAges()
     {
         var rows = await brand.QueryAsync(
-            "SELECT COUNT(*) - p.ExtraOrders, MIN(o.PlacedAtUtc) FROM Orders o JOIN DemoPeople p ON p.Id = o.CustomerId GROUP BY o.CustomerId");
+            "SELECT COUNT(*) - p.ExtraOrders, MIN(o.PlacedAtUtc) FROM Orders o JOIN DemoIdentityTruths t ON t.SourceIdentityId = o.SourceIdentityId " +
+            "JOIN DemoPeople p ON p.Id = t.PersonId GROUP BY p.Id");
         var bgnbd = DemoModel.BgNbd;
 
         // x = repeat purchases of the BG/NBD process (orders minus the first one and the campaign extras);
@@ -61,7 +62,8 @@ public class DemoBrandStatisticsTests(DemoBrandFixture brand) : IClassFixture<De
     public async Task Seed_OrderValues_AreGammaAroundEachBuyersMean()
     {
         var ratios = (await brand.QueryAsync(
-            "SELECT o.Total / p.MeanOrderValue FROM Orders o JOIN DemoPeople p ON p.Id = o.CustomerId"))
+            "SELECT o.Total / p.MeanOrderValue FROM Orders o JOIN DemoIdentityTruths t ON t.SourceIdentityId = o.SourceIdentityId " +
+            "JOIN DemoPeople p ON p.Id = t.PersonId"))
             .Select(r => (double)r[0]!).ToList();
         var mean = ratios.Average();
         var variance = ratios.Sum(x => (x - mean) * (x - mean)) / (ratios.Count - 1);
@@ -74,7 +76,8 @@ public class DemoBrandStatisticsTests(DemoBrandFixture brand) : IClassFixture<De
     [Fact]
     public async Task Seed_FirstPurchases_ClusterAroundDoubleElevenAnd618()
     {
-        var firsts = (await brand.QueryAsync("SELECT MIN(PlacedAtUtc) FROM Orders GROUP BY CustomerId"))
+        var firsts = (await brand.QueryAsync(
+            "SELECT MIN(o.PlacedAtUtc) FROM Orders o JOIN DemoIdentityTruths t ON t.SourceIdentityId = o.SourceIdentityId GROUP BY t.PersonId"))
             .Select(r => DateTime.Parse((string)r[0]!, CultureInfo.InvariantCulture)).ToList();
 
         double PerDay(DateTime from, DateTime to) => firsts.Count(d => d >= from && d < to) / (to - from).TotalDays;

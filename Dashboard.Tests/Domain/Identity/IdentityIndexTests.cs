@@ -256,3 +256,52 @@ public class IdentityIndexTests
         Assert.All(update.Assignments, a => Assert.Equal(a.ProfileId, index.ProfileOf(a.RecordId)));
     }
 }
+
+public class IdentityIndexRefreshTests
+{
+    [Fact]
+    public void Refresh_RecordsLoadedWithProvisionalProfiles_EqualsBatchResolution()
+    {
+        var data = SyntheticIdentities.Generate(2_000, seed: 9);
+        var old = data.Records.Take(1_800).ToList();
+        var fresh = data.Records.Skip(1_800).ToList();
+        var resolved = IdentityResolver.Resolve(old);
+        var profileOf = resolved.Clusters.SelectMany(c => c.RecordIds.Select(id => (id, c.ProfileId))).ToDictionary(x => x.id, x => x.ProfileId);
+        // New records arrive each with a profile of its own (as an import creates one customer per identity).
+        var assigned = old.Select(r => (r, profileOf[r.Id])).Concat(fresh.Select((r, i) => (r, 10_000L + i))).ToList();
+        var index = IdentityIndex.Load(assigned);
+
+        var update = index.Refresh([.. fresh.Select(r => r.Id)]);
+
+        Assert.Equal(IdentityResolver.Resolve(data.Records).Clusters.Select(c => c.RecordIds), index.Partition());
+        Assert.All(update.Merges, m => Assert.True(m.Survivor < m.Absorbed.Min()));
+    }
+
+    [Fact]
+    public void Refresh_IdentifierNowBlocked_SplitsTheProfileItJoined()
+    {
+        var settings = new IdentityResolutionSettings(MaxFanout: 2, Denied: [new Identifier(IdentifierKind.Phone, "13800000000")]);
+        var index = IdentityIndex.Load(
+        [
+            (new IdentityRecord(1, Phone: "13800000000"), 1L),
+            (new IdentityRecord(2, Phone: "13800000000"), 1L),
+            (new IdentityRecord(3, Phone: "13800000000"), 7L),
+        ], settings);
+
+        var update = index.Refresh([3]);
+
+        Assert.Equal(3, index.Partition().Count);
+        Assert.Equal(1, index.ProfileOf(1));
+        Assert.Single(update.CreatedProfileIds);
+    }
+
+    [Fact]
+    public void Load_NextProfileIdAboveLoaded_NewProfilesStartThere()
+    {
+        var index = IdentityIndex.Load([(new IdentityRecord(1, Phone: "13800138000"), 3L)], nextProfileId: 100);
+
+        var update = index.Add([new(2, Email: "a@b.cn")]);
+
+        Assert.Equal([100L], update.CreatedProfileIds);
+    }
+}

@@ -26,7 +26,9 @@ public class DemoBrandRecoveryTests(ITestOutputHelper output)
                 fit.Parameters.Select(p => $"{p.Name} {p.Fitted:G4} vs {p.Truth:G4} ({p.RelativeError:+0.0%;-0.0%}, {p.StandardErrors:F1} se)")));
         }
         var natural = report.Fits.Single(f => f.Orders == "natural");
-        Assert.InRange(natural.LeftOut, 0.95 * report.CampaignExtraOrders, report.CampaignExtraOrders);
+        // Customers are derived by identity resolution (recall about 0.96): when a person's identities end up in two
+        // profiles, the campaign assignment and its extra order can sit on different ones and the order is not found.
+        Assert.InRange(natural.LeftOut, 0.9 * report.CampaignExtraOrders, report.CampaignExtraOrders);
         Assert.All(natural.Parameters, p => Assert.True(p.StandardErrors < 3, $"{p.Name}: {p.Fitted} vs {p.Truth} ({p.StandardErrors:F1} se)"));
         var byName = natural.Parameters.ToDictionary(p => p.Name);
         var meanOrderValue = byName["p"].Fitted * byName["gamma"].Fitted / (byName["q"].Fitted - 1);

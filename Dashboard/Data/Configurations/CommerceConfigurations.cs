@@ -24,6 +24,8 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         // Per-customer summaries (GROUP BY customer) read only this covering index.
         b.HasIndex(o => new { o.CustomerId, o.PlacedAtUtc, o.Total });
         b.HasIndex(o => new { o.PlacedAtUtc, o.SourceId, o.Total });
+        // Identity resolution moves orders with their source identity.
+        b.HasIndex(o => o.SourceIdentityId);
         b.HasOne(o => o.Source).WithMany().HasForeignKey(o => o.SourceId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(o => o.Customer).WithMany().HasForeignKey(o => o.CustomerId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<SourceIdentity>().WithMany().HasForeignKey(o => o.SourceIdentityId).OnDelete(DeleteBehavior.Restrict);
@@ -49,6 +51,7 @@ internal sealed class TouchpointConfiguration : IEntityTypeConfiguration<Touchpo
         b.HasIndex(t => new { t.SourceId, t.EventId }).IsUnique();
         b.HasIndex(t => new { t.CustomerId, t.OccurredAtUtc });
         b.HasIndex(t => new { t.CampaignId, t.Type });
+        b.HasIndex(t => t.SourceIdentityId);
         b.HasOne(t => t.Source).WithMany().HasForeignKey(t => t.SourceId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(t => t.Campaign).WithMany().HasForeignKey(t => t.CampaignId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(t => t.Product).WithMany().HasForeignKey(t => t.ProductId).OnDelete(DeleteBehavior.Restrict);

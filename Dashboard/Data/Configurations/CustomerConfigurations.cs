@@ -22,8 +22,12 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         b.Property(c => c.Name).HasMaxLength(100);
         b.Property(c => c.Gender).HasMaxLength(1);
         b.Property(c => c.City).HasMaxLength(60);
+        // The customer list sorts and filters on these (docs in Features/Customers/README.md).
         b.HasIndex(c => c.FirstSeenUtc);
         b.HasIndex(c => c.CityTier);
+        b.HasIndex(c => c.Name);
+        b.HasIndex(c => c.LastOrderUtc);
+        b.HasIndex(c => c.Revenue);
         b.HasOne(c => c.AcquisitionSource).WithMany().HasForeignKey(c => c.AcquisitionSourceId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -41,6 +45,15 @@ internal sealed class SourceIdentityConfiguration : IEntityTypeConfiguration<Sou
         b.HasIndex(i => i.Phone);
         b.HasIndex(i => i.Email);
         b.HasIndex(i => i.MemberNo);
+        // Search by any source id, the source filter of the customer list, and rewrites by identity.
+        b.HasIndex(i => i.ExternalId);
+        b.HasIndex(i => new { i.SourceId, i.CustomerId });
+        b.HasIndex(i => i.ImportRunId);
+        b.Property(i => i.Name).HasMaxLength(100);
+        b.Property(i => i.Gender).HasMaxLength(1);
+        b.Property(i => i.City).HasMaxLength(60);
+        b.Property(i => i.LinkedByKind).HasMaxLength(20);
+        b.Property(i => i.LinkedByValue).HasMaxLength(200);
         b.HasOne(i => i.Source).WithMany().HasForeignKey(i => i.SourceId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(i => i.Customer).WithMany(c => c.Identities).HasForeignKey(i => i.CustomerId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -20,6 +20,15 @@ public sealed class Customer
     /// <summary>Consent to be matched in ad platforms' audiences (crowd packages).</summary>
     public bool ConsentAds { get; set; }
 
+    // Summaries kept with the profile so the customer list can sort and filter a million rows by index
+    // (IdentityService refreshes them when profiles or their orders change).
+    public int OrderCount { get; set; }
+    /// <summary>Sum of order totals in the brand's currency.</summary>
+    public double Revenue { get; set; }
+    public DateTime? FirstOrderUtc { get; set; }
+    public DateTime? LastOrderUtc { get; set; }
+    public int IdentityCount { get; set; }
+
     public DataSource? AcquisitionSource { get; set; }
     public List<SourceIdentity> Identities { get; set; } = [];
 }

@@ -14,6 +14,29 @@ public sealed class SourceIdentity
     public DateTime FirstSeenUtc { get; set; }
     public long? ImportRunId { get; set; }
 
+    // What this source knows about the person. The customer's profile is derived from these (IdentityService
+    // documents the rules), so a split can rebuild each part's profile from its own identities.
+    public string? Name { get; set; }
+    /// <summary>"F", "M" or null when the source does not know.</summary>
+    public string? Gender { get; set; }
+    public int? BirthYear { get; set; }
+    public string? City { get; set; }
+    public int? CityTier { get; set; }
+    /// <summary>true = consented in this source, false = refused or revoked, null = the source does not ask.</summary>
+    public bool? ConsentSms { get; set; }
+    public bool? ConsentEmail { get; set; }
+    public bool? ConsentPush { get; set; }
+    public bool? ConsentAds { get; set; }
+
+    /// <summary>
+    /// Why this identity is in its profile: the identity it was linked to (towards the profile's oldest identity,
+    /// which has none) and the normalized identifier they share. Written by identity resolution.
+    /// </summary>
+    public long? LinkedToId { get; set; }
+    /// <summary>"phone", "email" or "member_no" (IdentifierKind codes).</summary>
+    public string? LinkedByKind { get; set; }
+    public string? LinkedByValue { get; set; }
+
     public DataSource? Source { get; set; }
     public Customer? Customer { get; set; }
 }

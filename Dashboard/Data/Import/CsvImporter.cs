@@ -15,7 +15,7 @@ namespace Dashboard.Data.Import;
 /// row, with bounded lookup caches, so memory stays flat with file size. Each import is recorded as an ImportRun,
 /// rejected ones too; the rows it adds carry its id.
 /// </summary>
-public sealed class CsvImporter(IDbContextFactory<DashboardDbContext> dbFactory, TimeProvider clock)
+public sealed class CsvImporter(IDbContextFactory<DashboardDbContext> dbFactory, TimeProvider clock, IEnumerable<IImportFollowUp>? followUps = null)
 {
     /// <summary>Problems collected before reading stops.</summary>
     public const int MaxProblems = 100;
@@ -120,6 +120,14 @@ public sealed class CsvImporter(IDbContextFactory<DashboardDbContext> dbFactory,
         }
 
         var succeeded = status == "succeeded";
+        if (succeeded)
+        {
+            // Derived data that depends on what came in (identity resolution after a customers import).
+            foreach (var followUp in followUps ?? [])
+            {
+                await followUp.AfterImportAsync(kind, runId, ct);
+            }
+        }
         return new ImportReport(kind, fileName, succeeded, outcome.RowsRead, succeeded ? outcome.Inserted : 0, succeeded ? outcome.Unchanged : 0,
             problems.Items, clock.GetElapsedTime(started))
         {

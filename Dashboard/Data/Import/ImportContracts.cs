@@ -38,3 +38,12 @@ public sealed record ImportReport(
     /// </summary>
     public long? ImportRunId { get; init; }
 }
+
+/// <summary>
+/// Work that follows every successful import in the same call (registered in DI, run in registration order), e.g.
+/// identity resolution of the source identities a customers import added. The rows it needs carry ImportRunId.
+/// </summary>
+public interface IImportFollowUp
+{
+    Task AfterImportAsync(ImportKind kind, long importRunId, CancellationToken ct);
+}

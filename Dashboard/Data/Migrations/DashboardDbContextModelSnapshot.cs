@@ -507,6 +507,9 @@ namespace Dashboard.Data.Migrations
                     b.Property<bool>("ConsentSms")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("FirstOrderUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("FirstSeenUtc")
                         .HasColumnType("TEXT");
 
@@ -514,9 +517,21 @@ namespace Dashboard.Data.Migrations
                         .HasMaxLength(1)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("IdentityCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastOrderUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("OrderCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Revenue")
+                        .HasColumnType("REAL");
 
                     b.HasKey("Id");
 
@@ -525,6 +540,12 @@ namespace Dashboard.Data.Migrations
                     b.HasIndex("CityTier");
 
                     b.HasIndex("FirstSeenUtc");
+
+                    b.HasIndex("LastOrderUtc");
+
+                    b.HasIndex("Name");
+
+                    b.HasIndex("Revenue");
 
                     b.ToTable("Customers");
                 });
@@ -569,6 +590,24 @@ namespace Dashboard.Data.Migrations
                     b.HasIndex("CustomerId");
 
                     b.ToTable("CustomerLifetimes");
+                });
+
+            modelBuilder.Entity("Dashboard.Data.Entities.CustomerMerge", b =>
+                {
+                    b.Property<long>("AbsorbedCustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("MergedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SurvivorCustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AbsorbedCustomerId");
+
+                    b.HasIndex("SurvivorCustomerId");
+
+                    b.ToTable("CustomerMerges");
                 });
 
             modelBuilder.Entity("Dashboard.Data.Entities.CustomerRecommendation", b =>
@@ -813,6 +852,96 @@ namespace Dashboard.Data.Migrations
                     b.HasKey("Key");
 
                     b.ToTable("DemoTruths");
+                });
+
+            modelBuilder.Entity("Dashboard.Data.Entities.IdentifierBlock", b =>
+                {
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Records")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Kind", "Value");
+
+                    b.ToTable("IdentifierBlocks");
+                });
+
+            modelBuilder.Entity("Dashboard.Data.Entities.IdentityKey", b =>
+                {
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SourceIdentityId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Kind", "Value", "SourceIdentityId");
+
+                    b.HasIndex("SourceIdentityId");
+
+                    b.ToTable("IdentityKeys");
+                });
+
+            modelBuilder.Entity("Dashboard.Data.Entities.IdentitySplit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.ToTable("IdentitySplits");
+                });
+
+            modelBuilder.Entity("Dashboard.Data.Entities.IdentitySplitMember", b =>
+                {
+                    b.Property<long>("IdentitySplitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SourceIdentityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SplitOff")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("IdentitySplitId", "SourceIdentityId");
+
+                    b.HasIndex("SourceIdentityId");
+
+                    b.ToTable("IdentitySplitMembers");
                 });
 
             modelBuilder.Entity("Dashboard.Data.Entities.ImportRun", b =>
@@ -1101,6 +1230,28 @@ namespace Dashboard.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("BirthYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("City")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CityTier")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("ConsentAds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("ConsentEmail")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("ConsentPush")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("ConsentSms")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CustomerId")
                         .HasColumnType("INTEGER");
 
@@ -1116,11 +1267,30 @@ namespace Dashboard.Data.Migrations
                     b.Property<DateTime>("FirstSeenUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Gender")
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ImportRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LinkedByKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LinkedByValue")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LinkedToId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("MemberNo")
                         .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Phone")
@@ -1136,9 +1306,15 @@ namespace Dashboard.Data.Migrations
 
                     b.HasIndex("Email");
 
+                    b.HasIndex("ExternalId");
+
+                    b.HasIndex("ImportRunId");
+
                     b.HasIndex("MemberNo");
 
                     b.HasIndex("Phone");
+
+                    b.HasIndex("SourceId", "CustomerId");
 
                     b.HasIndex("SourceId", "ExternalId")
                         .IsUnique();
@@ -1344,6 +1520,30 @@ namespace Dashboard.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Dashboard.Data.Entities.IdentityKey", b =>
+                {
+                    b.HasOne("Dashboard.Data.Entities.SourceIdentity", null)
+                        .WithMany()
+                        .HasForeignKey("SourceIdentityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dashboard.Data.Entities.IdentitySplitMember", b =>
+                {
+                    b.HasOne("Dashboard.Data.Entities.IdentitySplit", null)
+                        .WithMany("Members")
+                        .HasForeignKey("IdentitySplitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Dashboard.Data.Entities.SourceIdentity", null)
+                        .WithMany()
+                        .HasForeignKey("SourceIdentityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Dashboard.Data.Entities.LifetimeCurve", b =>
                 {
                     b.HasOne("Dashboard.Data.Entities.ModelRun", null)
@@ -1484,6 +1684,11 @@ namespace Dashboard.Data.Migrations
             modelBuilder.Entity("Dashboard.Data.Entities.Customer", b =>
                 {
                     b.Navigation("Identities");
+                });
+
+            modelBuilder.Entity("Dashboard.Data.Entities.IdentitySplit", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("Dashboard.Data.Entities.Order", b =>

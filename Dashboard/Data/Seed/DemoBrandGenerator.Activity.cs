@@ -35,7 +35,7 @@ internal sealed partial class DemoBrandGenerator
         s.Person.Assignments.Add(new CampaignAssignment
         {
             CampaignId = spec.Id,
-            CustomerId = s.Customer.Id,
+            CustomerId = channel.Entity.CustomerId,
             Arm = control ? "control" : spec.Arms[armIndex - 1].Name,
             IsControl = control,
         });
@@ -115,7 +115,7 @@ internal sealed partial class DemoBrandGenerator
             Id = _nextOrderId++,
             SourceId = identity.Entity.SourceId,
             OrderNo = OrderNo(identity.Entity.SourceId, _nextOrderId - 1),
-            CustomerId = s.Customer.Id,
+            CustomerId = identity.Entity.CustomerId,
             SourceIdentityId = identity.Entity.Id,
             PlacedAtUtc = DemoCalendar.At(time),
             Total = cents / 100.0,
@@ -313,7 +313,7 @@ internal sealed partial class DemoBrandGenerator
                 Id = id,
                 SourceId = sourceId,
                 EventId = DemoSources.Codes[sourceId] + "-" + id.ToString("D10", CultureInfo.InvariantCulture),
-                CustomerId = s.Customer.Id,
+                CustomerId = identity.Entity.CustomerId,
                 SourceIdentityId = identity.Entity.Id,
                 Type = type,
                 OccurredAtUtc = DemoCalendar.At(time),

@@ -59,6 +59,18 @@ internal sealed partial class DemoBrandGenerator
 
     public int Persons => Buyers + Prospects;
 
+    /// <summary>
+    /// Stop each person after their identities and consents (no orders, touchpoints or campaigns): a cheap first
+    /// pass that gives identity resolution its input. Identities (ids and values) are the same as in a full pass.
+    /// </summary>
+    public bool IdentitiesOnly { get; init; }
+
+    /// <summary>
+    /// The customer (profile) id of a source identity, as identity resolution derived it; rows keyed by an identity
+    /// (the identity itself, its orders and touchpoints, campaign assignments) get that id. Default: the true person.
+    /// </summary>
+    public Func<long, long>? ProfileOf { get; init; }
+
     /// <summary>Per campaign: index 0 the control group, then one tally per treatment arm.</summary>
     public DemoCampaigns.ArmTally[][] CampaignTallies { get; }
 
@@ -88,8 +100,8 @@ internal sealed partial class DemoBrandGenerator
             _ => null,
         };
         var name = DemoDemographics.DrawName(rng, gender);
-        // One Customer row per true person (id = person id), and every identity of the person linked to it,
-        // until identity resolution (its own capability) derives customers from the source identities.
+        // The true person's attributes; each source identity knows part of them (AddIdentities), and the
+        // customer rows are derived from the identities by identity resolution (DemoBrandSeeder).
         var customer = new Customer
         {
             Id = personId,
@@ -113,8 +125,11 @@ internal sealed partial class DemoBrandGenerator
         {
             GenerateBuyer(state, name);
         }
-        FinishTouchpoints(state);
-        LaunchTouchpoints(state);
+        if (!IdentitiesOnly)
+        {
+            FinishTouchpoints(state);
+            LaunchTouchpoints(state);
+        }
         return person;
     }
 
@@ -183,6 +198,10 @@ internal sealed partial class DemoBrandGenerator
         AddIdentities(s, name, sources, firstSeen, memberRate: 0.55);
         s.Customer.AcquisitionSourceId = acquisitionSource;
         DrawConsents(s);
+        if (IdentitiesOnly)
+        {
+            return;
+        }
 
         foreach (var time in s.Natural)
         {
@@ -216,6 +235,10 @@ internal sealed partial class DemoBrandGenerator
         AddIdentities(s, name, sources, firstSeen, memberRate: 0.15);
         s.Customer.AcquisitionSourceId = first;
         DrawConsents(s);
+        if (IdentitiesOnly)
+        {
+            return;
+        }
         s.ActiveUntil = DemoCalendar.Weeks;
         s.Truth.AliveAtEnd = false;
         BackgroundTouchpoints(s, 1 + Poisson.Sample(rng, 12));
@@ -257,22 +280,27 @@ internal sealed partial class DemoBrandGenerator
         // The one source (if any) where the person gave the second phone / second e-mail.
         var phone2At = phone2 is null ? -1 : rng.Next(sources.Count);
         var email2At = email2 is null ? -1 : rng.Next(sources.Count);
+        // The true values each identity carries (before formatting), to see which identities a matcher could link.
+        var given = new (string? Phone, string? Email, string? Member)[sources.Count];
+        var identities = new SourceIdentity[sources.Count];
         for (var i = 0; i < sources.Count; i++)
         {
             var source = sources[i];
             var profile = DemoSources.Profiles[source];
             var ownPhone = i == phone2At ? phone2! : phone;
+            var identityId = _nextIdentityId++;
             var identity = new SourceIdentity
             {
-                Id = _nextIdentityId++,
+                Id = identityId,
                 SourceId = source,
-                ExternalId = DemoIdentifiers.ExternalId(source, _nextIdentityId - 1, ownPhone),
-                CustomerId = id,
+                ExternalId = DemoIdentifiers.ExternalId(source, identityId, ownPhone),
+                CustomerId = ProfileOf?.Invoke(identityId) ?? id,
                 FirstSeenUtc = DemoCalendar.At(firstSeen[i]),
             };
             if (source == DemoSources.Sms)
             {
                 identity.Phone = "+86" + ownPhone;
+                given[i].Phone = ownPhone;
             }
             else
             {
@@ -284,6 +312,7 @@ internal sealed partial class DemoBrandGenerator
                 else if (DemoRandom.Chance(rng, profile.PhoneRate))
                 {
                     identity.Phone = DemoIdentifiers.FormatPhone(rng, ownPhone);
+                    given[i].Phone = ownPhone;
                 }
                 var ownEmail = i == email2At ? email2 : email;
                 if (DemoRandom.Chance(rng, profile.JunkEmailRate))
@@ -294,6 +323,7 @@ internal sealed partial class DemoBrandGenerator
                 else if (ownEmail is not null && DemoRandom.Chance(rng, profile.EmailRate))
                 {
                     identity.Email = DemoIdentifiers.FormatEmail(rng, ownEmail);
+                    given[i].Email = ownEmail;
                 }
                 if (DemoRandom.Chance(rng, profile.JunkMemberRate))
                 {
@@ -303,17 +333,83 @@ internal sealed partial class DemoBrandGenerator
                 else if (member is not null && DemoRandom.Chance(rng, profile.MemberRate))
                 {
                     identity.MemberNo = DemoIdentifiers.FormatMemberNo(rng, member);
+                    given[i].Member = member;
                 }
             }
+            KnowDemographics(rng, identity, s.Customer, DemoSources.DemographicsRate[source]);
+            identities[i] = identity;
+        }
+        BindSiblings(rng, identities, given, phone);
+        for (var i = 0; i < identities.Length; i++)
+        {
+            var identity = identities[i];
             if (identity.Phone is null && identity.Email is null && identity.MemberNo is null)
             {
                 Stats.IdentitiesWithoutIdentifiers++;
+            }
+            if (identities.Length > 1 && !SharesWithSibling(given, i))
+            {
+                Stats.UnlinkableIdentities++;
             }
             s.Identities.Add(new IdentityState(identity, firstSeen[i]));
             s.Person.Identities.Add(identity);
         }
         s.HasEmail = s.Identities.Any(i => i.Entity.Email is not null && i.Entity.Email != DemoIdentifiers.JunkEmail);
         s.Customer.FirstSeenUtc = DemoCalendar.At(firstSeen.Min());
+    }
+
+    /// <summary>
+    /// Brands bind a person's accounts through the phone: platforms pass the buyer's (shipping) phone with the order,
+    /// mini-programs and apps log in with it, stores ask for it at the till. So an identity that shares no
+    /// identifier with any of the person's other identities gets the person's main phone with probability
+    /// <see cref="PhoneBindingRate"/>; the rest stay unlinkable (guest checkouts, platforms that mask the phone).
+    /// SMS identities are their phone already.
+    /// </summary>
+    private void BindSiblings(Random rng, SourceIdentity[] identities, (string? Phone, string? Email, string? Member)[] given, string phone)
+    {
+        if (identities.Length < 2)
+        {
+            return;
+        }
+        for (var i = 0; i < identities.Length; i++)
+        {
+            if (identities[i].SourceId == DemoSources.Sms || SharesWithSibling(given, i) || !DemoRandom.Chance(rng, PhoneBindingRate))
+            {
+                continue;
+            }
+            identities[i].Phone = DemoIdentifiers.FormatPhone(rng, phone);
+            given[i].Phone = phone;
+            Stats.BoundPhones++;
+        }
+    }
+
+    /// <summary>Share of otherwise unlinkable identities (of persons with two or more) that carry the person's main phone.</summary>
+    public const double PhoneBindingRate = 0.95;
+
+    private static bool SharesWithSibling((string? Phone, string? Email, string? Member)[] given, int i)
+    {
+        for (var j = 0; j < given.Length; j++)
+        {
+            if (j != i && ((given[i].Phone is { } p && p == given[j].Phone) || (given[i].Email is { } e && e == given[j].Email)
+                || (given[i].Member is { } m && m == given[j].Member)))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>What one source knows of the person: each known attribute with the source's rate (the city with its tier).</summary>
+    private static void KnowDemographics(Random rng, SourceIdentity identity, Customer person, double rate)
+    {
+        identity.Name = person.Name is not null && DemoRandom.Chance(rng, rate) ? person.Name : null;
+        identity.Gender = person.Gender is not null && DemoRandom.Chance(rng, rate * 0.8) ? person.Gender : null;
+        identity.BirthYear = person.BirthYear is not null && DemoRandom.Chance(rng, rate * 0.6) ? person.BirthYear : null;
+        if (person.City is not null && DemoRandom.Chance(rng, rate))
+        {
+            identity.City = person.City;
+            identity.CityTier = person.CityTier;
+        }
     }
 
     private static void DrawConsents(PersonState s)
@@ -324,7 +420,23 @@ internal sealed partial class DemoBrandGenerator
         c.ConsentEmail = s.HasEmail && DemoRandom.Chance(rng, 0.45);
         c.ConsentPush = s.Has(DemoSources.App) && DemoRandom.Chance(rng, 0.75);
         c.ConsentAds = DemoRandom.Chance(rng, 0.72);
+        foreach (var identity in s.Identities.Select(i => i.Entity))
+        {
+            identity.ConsentSms = SourceConsent(rng, c.ConsentSms);
+            identity.ConsentEmail = SourceConsent(rng, c.ConsentEmail);
+            identity.ConsentPush = identity.SourceId == DemoSources.App ? c.ConsentPush : null;
+            identity.ConsentAds = SourceConsent(rng, c.ConsentAds);
+        }
+        // The person's consent was given somewhere: at least one source holds it.
+        var first = s.Identities[0].Entity;
+        first.ConsentSms = c.ConsentSms ? true : first.ConsentSms;
+        first.ConsentEmail = c.ConsentEmail ? true : first.ConsentEmail;
+        first.ConsentAds = c.ConsentAds ? true : first.ConsentAds;
     }
+
+    // A source records a consent the person gave with 70%, a refusal with 40%; otherwise it does not ask (null).
+    private static bool? SourceConsent(Random rng, bool consented) =>
+        consented ? (DemoRandom.Chance(rng, 0.7) ? true : null) : (DemoRandom.Chance(rng, 0.4) ? false : null);
 
     /// <summary>The identity an order at time t comes through: a selling source the person already uses.</summary>
     private static IdentityState PickSellingIdentity(PersonState s, double time)
@@ -349,6 +461,10 @@ internal sealed partial class DemoBrandGenerator
         public long JunkPhones { get; set; }
         public long JunkEmails { get; set; }
         public long JunkMemberNos { get; set; }
+        /// <summary>Identities (of persons with two or more) that share no identifier with any sibling.</summary>
+        public long UnlinkableIdentities { get; set; }
+        /// <summary>Identities that got the person's main phone to bind them to their siblings.</summary>
+        public long BoundPhones { get; set; }
     }
 
     private sealed record IdentityState(SourceIdentity Entity, double FirstSeen);

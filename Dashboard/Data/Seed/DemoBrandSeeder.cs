@@ -1,5 +1,7 @@
 using System.Data.Common;
 using System.Diagnostics;
+using Dashboard.Data.Identity;
+using Dashboard.Domain.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Data.Seed;
@@ -9,10 +11,13 @@ namespace Dashboard.Data.Seed;
 /// <param name="Seed">Any integer; the brand is a function of (Customers, Seed) only.</param>
 public sealed record DemoBrandSettings(int Customers, int Seed);
 
-/// <summary>Where seeding is: a stage name ("wipe", "catalog", "people", "channels", "indexes", "truth", "done") and its completed fraction.</summary>
+/// <summary>Where seeding is: a stage name ("identities", "wipe", "catalog", "people", "channels", "indexes", "profiles", "truth", "done") and its completed fraction.</summary>
 public sealed record DemoSeedProgress(string Stage, double Fraction);
 
-/// <summary>What was written. Customers counts every customer row (buyers and prospects).</summary>
+/// <summary>
+/// What was written. Customers counts the customer rows: the profiles identity resolution derived from the
+/// source identities (close to, not exactly, the number of true persons: buyers plus prospects).
+/// </summary>
 public sealed record DemoSeedResult(
     int Customers,
     int SourceIdentities,
@@ -25,12 +30,19 @@ public sealed record DemoSeedResult(
 
     public int Prospects { get; init; }
 
+    /// <summary>True persons generated (buyers and prospects).</summary>
+    public int Persons { get; init; }
+
     /// <summary>Rows written per table (table name to row count).</summary>
     public IReadOnlyDictionary<string, long> Rows { get; init; } = new Dictionary<string, long>();
 }
 
 /// <summary>
-/// Generates the deterministic demo brand and writes it, with its ground truth, into the store.
+/// Generates the deterministic demo brand and writes it, with its ground truth, into the store. Customers are not
+/// written from the truth: a first, cheap pass generates every source identity, identity resolution (the same
+/// resolver and settings as the app's) derives the profiles, and the full pass writes each identity, order,
+/// touchpoint and campaign assignment under its identity's profile; the profile rows are then derived from their
+/// identities (ProfileRules). DemoIdentityTruths keeps the true person behind each identity for scoring.
 /// Any brand data already there (customers, identities, orders, touchpoints, spend, campaigns, products,
 /// imports and the previous truth) is deleted first; the reference sources and ad channels stay.
 /// Everything happens in one transaction: the store holds the old brand or the new one, never half.
@@ -44,7 +56,8 @@ public sealed class DemoBrandSeeder(IDbContextFactory<DashboardDbContext> dbFact
         // snapshots (audience definitions stay).
         "AudienceMembers", "AudienceSnapshots", "CustomerSegmentSnapshots", "SegmentPeriods", "LookalikeCandidates", "CustomerRecommendations",
         "OrderLines", "Orders", "Touchpoints", "CampaignAssignments", "Campaigns", "ChannelSpends", "DemoIdentityTruths",
-        "DemoPeople", "DemoTruths", "SourceIdentities", "Customers", "Products", "ImportRuns",
+        "DemoPeople", "DemoTruths", "IdentitySplitMembers", "IdentitySplits", "IdentityKeys", "IdentifierBlocks", "CustomerMerges",
+        "SourceIdentities", "Customers", "Products", "ImportRuns",
     ];
 
     public async Task<DemoSeedResult> SeedAsync(DemoBrandSettings settings, IProgress<DemoSeedProgress>? progress, CancellationToken ct)
@@ -58,7 +71,7 @@ public sealed class DemoBrandSeeder(IDbContextFactory<DashboardDbContext> dbFact
         var (generator, rows) = await Task.Run(() => Write(connection, settings, progress, ct), ct);
         progress?.Report(new DemoSeedProgress("done", 1));
         return new DemoSeedResult(
-            generator.Persons,
+            (int)rows["Customers"],
             (int)rows["SourceIdentities"],
             rows["Orders"],
             rows["OrderLines"],
@@ -67,6 +80,7 @@ public sealed class DemoBrandSeeder(IDbContextFactory<DashboardDbContext> dbFact
         {
             Buyers = generator.Buyers,
             Prospects = generator.Prospects,
+            Persons = generator.Persons,
             Rows = rows,
         };
     }
@@ -74,6 +88,7 @@ public sealed class DemoBrandSeeder(IDbContextFactory<DashboardDbContext> dbFact
     private static (DemoBrandGenerator, IReadOnlyDictionary<string, long>) Write(
         DbConnection connection, DemoBrandSettings settings, IProgress<DemoSeedProgress>? progress, CancellationToken ct)
     {
+        var profiles = ResolveIdentities(settings, progress, ct);
         // A bigger page cache for this connection only: index inserts stay in memory longer.
         Execute(connection, null, "PRAGMA cache_size = -65536");
         using var transaction = connection.BeginTransaction();
@@ -91,16 +106,17 @@ public sealed class DemoBrandSeeder(IDbContextFactory<DashboardDbContext> dbFact
             Execute(connection, transaction, $"DROP INDEX \"{name}\"");
         }
 
-        var generator = new DemoBrandGenerator(settings.Customers, settings.Seed);
+        var generator = new DemoBrandGenerator(settings.Customers, settings.Seed) { ProfileOf = id => profiles.ProfileOf[id] };
         using var writer = new DemoBulkWriter(connection, transaction);
         progress?.Report(new DemoSeedProgress("catalog", 0));
         writer.Write(DemoCatalog.Products);
         writer.Write(DemoCampaigns.Specs.Select(DemoCampaigns.ToEntity).Append(DemoCampaigns.Launch));
+        writer.WriteProfiles(profiles.Count, DemoCalendar.StartUtc);
 
         var step = Math.Max(1, generator.Persons / 100);
         foreach (var person in generator.People())
         {
-            writer.Write(person);
+            writer.Write(person, id => profiles.Links[id]);
             if (person.Customer.Id % step == 0)
             {
                 ct.ThrowIfCancellationRequested();
@@ -127,10 +143,41 @@ public sealed class DemoBrandSeeder(IDbContextFactory<DashboardDbContext> dbFact
             Execute(connection, transaction, sql);
         }
 
+        progress?.Report(new DemoSeedProgress("profiles", 0));
+        ProfileRules.Refresh(connection, transaction, all: true);
+        ProfileWriter.WriteBlocked(connection, transaction, IdentityResolutionSettings.DefaultMaxFanout, touchedKeys: null, DemoCalendar.EndUtc);
+
         progress?.Report(new DemoSeedProgress("truth", 0));
         writer.Write(DemoTruthBuilder.Build(settings, generator, curves, scale));
         transaction.Commit();
         return (generator, new Dictionary<string, long>(writer.Rows, StringComparer.Ordinal));
+    }
+
+    /// <summary>Each identity's profile (cluster number) and link, indexed by identity id (ids run 1..n).</summary>
+    private sealed record DemoProfiles(int Count, long[] ProfileOf, RecordLink[] Links);
+
+    // Pass 1: every identity of every person (no orders or touchpoints: cheap), resolved in one batch.
+    private static DemoProfiles ResolveIdentities(DemoBrandSettings settings, IProgress<DemoSeedProgress>? progress, CancellationToken ct)
+    {
+        progress?.Report(new DemoSeedProgress("identities", 0));
+        var records = new List<IdentityRecord>();
+        foreach (var person in new DemoBrandGenerator(settings.Customers, settings.Seed) { IdentitiesOnly = true }.People())
+        {
+            records.AddRange(person.Identities.Select(i => new IdentityRecord(i.Id, i.Phone, i.Email, i.MemberNo)));
+        }
+        ct.ThrowIfCancellationRequested();
+        var resolution = IdentityResolver.Resolve(records, IdentityResolutionSettings.Default);
+        var profileOf = new long[records.Count + 1];
+        var links = new RecordLink[records.Count + 1];
+        foreach (var cluster in resolution.Clusters)
+        {
+            foreach (var link in RecordLinks.Orient(cluster))
+            {
+                profileOf[link.RecordId] = cluster.ProfileId;
+                links[link.RecordId] = link;
+            }
+        }
+        return new DemoProfiles(resolution.Clusters.Count, profileOf, links);
     }
 
     private static List<(string Name, string Sql)> SecondaryIndexes(DbConnection connection, DbTransaction transaction)

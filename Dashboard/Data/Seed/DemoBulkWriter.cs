@@ -1,5 +1,7 @@
 using System.Data.Common;
 using Dashboard.Data.Entities;
+using Dashboard.Data.Identity;
+using Dashboard.Domain.Identity;
 
 namespace Dashboard.Data.Seed;
 
@@ -18,6 +20,7 @@ internal sealed class DemoBulkWriter : IDisposable
     private readonly BulkTable _assignments;
     private readonly BulkTable _people;
     private readonly BulkTable _identityTruth;
+    private readonly BulkTable _keys;
     private readonly DbConnection _connection;
     private readonly DbTransaction _transaction;
 
@@ -27,12 +30,16 @@ internal sealed class DemoBulkWriter : IDisposable
         _transaction = transaction;
         _customers = Table("Customers", "Id", "Name", "Gender", "BirthYear", "City", "CityTier", "FirstSeenUtc",
             "AcquisitionSourceId", "ConsentSms", "ConsentEmail", "ConsentPush", "ConsentAds");
-        _identities = Table("SourceIdentities", "Id", "SourceId", "ExternalId", "Phone", "Email", "MemberNo", "CustomerId", "FirstSeenUtc");
+        _identities = Table("SourceIdentities", "Id", "SourceId", "ExternalId", "Phone", "Email", "MemberNo", "CustomerId", "FirstSeenUtc",
+            "Name", "Gender", "BirthYear", "City", "CityTier", "ConsentSms", "ConsentEmail", "ConsentPush", "ConsentAds",
+            "LinkedToId", "LinkedByKind", "LinkedByValue");
+        _keys = Table("IdentityKeys", "Kind", "Value", "SourceIdentityId");
         _orders = Table("Orders", "Id", "SourceId", "OrderNo", "CustomerId", "SourceIdentityId", "PlacedAtUtc", "Total", "LineCount");
         _lines = Table("OrderLines", "Id", "OrderId", "LineNo", "ProductId", "Quantity", "UnitPrice", "Amount");
         _touchpoints = Table("Touchpoints", "Id", "SourceId", "EventId", "CustomerId", "SourceIdentityId", "Type", "OccurredAtUtc",
             "DwellSeconds", "CampaignId", "ProductId");
-        _assignments = Table("CampaignAssignments", "CampaignId", "CustomerId", "Arm", "IsControl");
+        // Two persons wrongly merged into one profile could both be targeted: the profile keeps the first arm.
+        _assignments = Table("CampaignAssignments", "CampaignId", "CustomerId", "Arm", "IsControl").OrIgnore();
         _people = Table("DemoPeople", "Id", "Lambda", "DropoutProbability", "MeanOrderValue", "AliveAtEnd", "IsProspect", "ExtraOrders");
         _identityTruth = Table("DemoIdentityTruths", "SourceIdentityId", "PersonId");
     }
@@ -44,17 +51,34 @@ internal sealed class DemoBulkWriter : IDisposable
 
     private BulkTable Table(string name, params string[] columns) => new(_connection, _transaction, name, columns, _rows);
 
-    public void Write(GeneratedPerson person)
+    /// <summary>
+    /// Placeholder rows for the profiles 1..count (identity resolution's clusters); ProfileRules derives their
+    /// attributes from the identities once everything is written.
+    /// </summary>
+    public void WriteProfiles(int count, DateTime placeholderFirstSeen)
     {
-        var c = person.Customer;
-        _customers.Insert(c.Id, c.Name, c.Gender, c.BirthYear, c.City, c.CityTier, c.FirstSeenUtc, c.AcquisitionSourceId,
-            c.ConsentSms, c.ConsentEmail, c.ConsentPush, c.ConsentAds);
+        for (var id = 1; id <= count; id++)
+        {
+            _customers.Insert(id, null, null, null, null, null, placeholderFirstSeen, null, false, false, false, false);
+        }
+    }
+
+    /// <summary>A person's rows; <paramref name="linkOf"/> explains each identity's place in its profile.</summary>
+    public void Write(GeneratedPerson person, Func<long, RecordLink> linkOf)
+    {
         var t = person.Truth;
         _people.Insert(t.Id, t.Lambda, t.DropoutProbability, t.MeanOrderValue, t.AliveAtEnd, t.IsProspect, t.ExtraOrders);
         foreach (var i in person.Identities)
         {
-            _identities.Insert(i.Id, i.SourceId, i.ExternalId, i.Phone, i.Email, i.MemberNo, i.CustomerId, i.FirstSeenUtc);
+            var link = linkOf(i.Id);
+            _identities.Insert(i.Id, i.SourceId, i.ExternalId, i.Phone, i.Email, i.MemberNo, i.CustomerId, i.FirstSeenUtc,
+                i.Name, i.Gender, i.BirthYear, i.City, i.CityTier, i.ConsentSms, i.ConsentEmail, i.ConsentPush, i.ConsentAds,
+                link.LinkedTo, link.Via?.KindCode, link.Via?.Value);
             _identityTruth.Insert(i.Id, t.Id);
+            foreach (var (kind, value, _) in ProfileWriter.Keys([new IdentityRecord(i.Id, i.Phone, i.Email, i.MemberNo)]))
+            {
+                _keys.Insert((int)kind, value, i.Id);
+            }
         }
         foreach (var o in person.Orders)
         {
@@ -131,6 +155,7 @@ internal sealed class DemoBulkWriter : IDisposable
         _assignments.Dispose();
         _people.Dispose();
         _identityTruth.Dispose();
+        _keys.Dispose();
     }
 
     private static void AddParameter(DbCommand command, string name, object value)
@@ -149,6 +174,13 @@ internal sealed class DemoBulkWriter : IDisposable
         private readonly string _name;
         private readonly Dictionary<string, long> _rows;
         private bool _prepared;
+
+        /// <summary>INSERT OR IGNORE: rows that would break a unique key are skipped (and not counted).</summary>
+        public BulkTable OrIgnore()
+        {
+            _command.CommandText = _command.CommandText.Replace("INSERT INTO", "INSERT OR IGNORE INTO", StringComparison.Ordinal);
+            return this;
+        }
 
         public BulkTable(DbConnection connection, DbTransaction transaction, string name, string[] columns, Dictionary<string, long> rows)
         {
@@ -179,8 +211,7 @@ internal sealed class DemoBulkWriter : IDisposable
                 _command.Prepare();
                 _prepared = true;
             }
-            _command.ExecuteNonQuery();
-            _rows[_name]++;
+            _rows[_name] += _command.ExecuteNonQuery();
         }
 
         public void Dispose() => _command.Dispose();

@@ -55,6 +55,12 @@ internal static class DemoSources
         new(Sms, 0.00, 0.60, 0.00, 1.00, 0.00, 0.00, 0.000, 0.00, 0.00, [0.00, 0.10, 0.00, 0.90, 0.00]),
     ];
 
+    /// <summary>
+    /// Per source id: the chance that the source knows each of the person's attributes (name, city from the
+    /// shipping address or member form; gender and birth year somewhat less often); SMS knows only the number.
+    /// </summary>
+    public static readonly double[] DemographicsRate = [0, 0.8, 0.8, 0.6, 0.7, 0.9, 0.6, 0.8, 0];
+
     public static readonly TouchpointType[] TouchTypes =
         [TouchpointType.Impression, TouchpointType.Click, TouchpointType.Visit, TouchpointType.MessageSent, TouchpointType.AddToCart];
 

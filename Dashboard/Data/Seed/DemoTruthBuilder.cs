@@ -29,8 +29,8 @@ internal static class DemoTruthBuilder
             windowStartUtc = DemoCalendar.StartUtc,
             windowEndUtcExclusive = DemoCalendar.EndUtc,
             currency = "CNY",
-            note = "One Customer row per true person (buyers and prospects), id = DemoPerson.Id, until identity " +
-                "resolution derives customers from the source identities.",
+            note = "Customer rows are the profiles identity resolution derived from the source identities (not one per " +
+                "true person); DemoIdentityTruths names the true person (DemoPerson.Id) behind each identity.",
         });
         var bgnbd = DemoModel.BgNbd;
         yield return Truth("bgnbd", new
@@ -79,10 +79,15 @@ internal static class DemoTruthBuilder
             stats.JunkEmails,
             stats.JunkMemberNos,
             stats.IdentitiesWithoutIdentifiers,
+            stats.UnlinkableIdentities,
+            stats.BoundPhones,
+            phoneBindingRate = DemoBrandGenerator.PhoneBindingRate,
             note = "DemoIdentityTruths maps every source identity to its true person. A person's phone, e-mail and " +
                 "member number are written differently across sources (spaces, +86/0086 prefixes, case); about 8% " +
-                "of persons use a second phone and 12% a second e-mail in one source, so not every identity of a " +
-                "person can be linked. Junk identifiers are shared by many unrelated persons.",
+                "of persons use a second phone and 12% a second e-mail in one source. An identity that would share " +
+                "nothing with the person's other identities carries the person's main phone with probability " +
+                "phoneBindingRate (order shipping phone, phone login, membership at the till); the rest " +
+                "(unlinkableIdentities) cannot be linked. Junk identifiers are shared by many unrelated persons.",
         });
         yield return Truth("channels", new
         {
