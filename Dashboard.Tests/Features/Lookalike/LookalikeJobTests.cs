@@ -17,9 +17,11 @@ public class LookalikeJobTests
         await using var db = await TestDatabase.CreateAsync();
         await new DemoBrandSeeder(db.Factory).SeedAsync(new DemoBrandSettings(400, 7), null, CancellationToken.None);
         List<long> seed;
+        int profiles;
         await using (var c = await db.Factory.CreateDbContextAsync())
         {
             seed = await c.Orders.GroupBy(o => o.CustomerId).Where(g => g.Count() >= 3).Select(g => g.Key).ToListAsync();
+            profiles = await c.Customers.CountAsync();
         }
         var parameters = new LookalikeParameters { CustomerIds = [.. seed, 999_999], ListName = "repeat.csv" };
 
@@ -28,7 +30,7 @@ public class LookalikeJobTests
         Assert.Equal(seed.Count + 1, result.SeedSize);
         Assert.Equal(seed.Count, result.SeedFound);
         Assert.Equal(1, result.SeedNotFound);
-        Assert.Equal(480 - seed.Count, result.Pool); // 400 buyers + 80 prospects
+        Assert.Equal(profiles - seed.Count, result.Pool); // every profile (400 buyers + 80 prospects, as resolved) but the seed
         Assert.InRange(result.Evaluation.Auc, 0.6, 1);
         Assert.Equal(20, result.Curve.Count);
         Assert.NotNull(result.Truth);

@@ -62,7 +62,7 @@ internal sealed partial class DemoBrandGenerator
             Id = id,
             SourceId = identity.Entity.SourceId,
             EventId = DemoSources.Codes[identity.Entity.SourceId] + "-" + id.ToString("D10", CultureInfo.InvariantCulture),
-            CustomerId = s.Customer.Id,
+            CustomerId = identity.Entity.CustomerId,
             SourceIdentityId = identity.Entity.Id,
             Type = type,
             OccurredAtUtc = DemoCalendar.At(Math.Min(time, Math.BitDecrement(DemoCalendar.Weeks))),
