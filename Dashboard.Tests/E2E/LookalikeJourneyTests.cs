@@ -41,10 +41,11 @@ public class LookalikeJourneyTests(BrowserFixture fx)
         }
         await Expect(page).ToHaveURLAsync(new Regex(@"segment=Champions&size=10$"));
         await Expect(page.GetByTestId("expansion-summary")).ToContainTextAsync("people, mean similarity");
-        var summary = await page.GetByTestId("expansion-summary").InnerTextAsync();
         await page.GetByTestId("lookalike-name").Locator("xpath=self::input | .//input").First.FillAsync("Like Champions, top 10%");
         await page.GetByTestId("lookalike-save").ClickAsync();
         await Expect(page.GetByTestId("lookalike-saved-link")).ToBeVisibleAsync();
+        // Read after saving: by then the summary has rendered the size that was saved (slider moves render asynchronously).
+        var summary = await page.GetByTestId("expansion-summary").InnerTextAsync();
         await page.WaitForTimeoutAsync(800);
         await BrowserFixture.ScreenshotAsync(page, "lookalike");
 
