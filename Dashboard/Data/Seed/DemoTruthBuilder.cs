@@ -64,9 +64,9 @@ internal static class DemoTruthBuilder
         {
             gg.P,
             gg.Q,
-            gamma = gg.V,
+            gg.Gamma,
             currency = "CNY",
-            expectedMeanOrderValue = gg.PopulationMean,
+            expectedMeanOrderValue = gg.MeanOrderValue,
             note = "Per buyer ν ~ Gamma(shape q, rate γ); each order value (first, repeat and campaign orders) " +
                 "~ Gamma(shape p, rate ν), rounded to 0.01 CNY. DemoPerson.MeanOrderValue = p/ν.",
         });
