@@ -55,7 +55,7 @@ public class DemoBrandStatisticsTests(DemoBrandFixture brand) : IClassFixture<De
 
         AssertMean(rows.Select(r => (double)r[0]!), bgnbd.R / bgnbd.Alpha, "λ");
         AssertMean(rows.Select(r => (double)r[1]!), bgnbd.A / (bgnbd.A + bgnbd.B), "p");
-        AssertMean(rows.Select(r => (double)r[2]!), gg.MeanOrderValue, "mean order value");
+        AssertMean(rows.Select(r => (double)r[2]!), gg.PopulationMean!.Value, "mean order value");
     }
 
     [Fact]

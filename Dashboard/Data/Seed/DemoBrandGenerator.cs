@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dashboard.Data.Entities;
+using Dashboard.Domain.Lifetime;
 using MathNet.Numerics.Distributions;
 
 namespace Dashboard.Data.Seed;
@@ -141,7 +142,7 @@ internal sealed partial class DemoBrandGenerator
         var lambda = Gamma.Sample(rng, _bgnbd.R, _bgnbd.Alpha);
         var p = Beta.Sample(rng, _bgnbd.A, _bgnbd.B);
         // Gamma-Gamma: ν ~ Gamma(q, γ); every order value ~ Gamma(p, ν), independent of λ and p.
-        var nu = Gamma.Sample(rng, _gg.Q, _gg.Gamma);
+        var nu = Gamma.Sample(rng, _gg.Q, _gg.V);
         s.Nu = nu;
         // The festivals shape when people are acquired; the repeat process itself has no seasonality.
         var t0 = DemoCalendar.Acquisition.Sample(rng);

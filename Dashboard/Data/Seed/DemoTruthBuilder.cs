@@ -64,9 +64,9 @@ internal static class DemoTruthBuilder
         {
             gg.P,
             gg.Q,
-            gg.Gamma,
+            gamma = gg.V,
             currency = "CNY",
-            expectedMeanOrderValue = gg.MeanOrderValue,
+            expectedMeanOrderValue = gg.PopulationMean,
             note = "Per buyer ν ~ Gamma(shape q, rate γ); each order value (first, repeat and campaign orders) " +
                 "~ Gamma(shape p, rate ν), rounded to 0.01 CNY. DemoPerson.MeanOrderValue = p/ν.",
         });
