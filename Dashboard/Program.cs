@@ -1,17 +1,10 @@
+using Dashboard;
 using Dashboard.Cli;
 using Dashboard.Components;
 using Dashboard.Data;
 using Dashboard.Data.Import;
 using Dashboard.Features.Audiences;
-using Dashboard.Features.Budget;
-using Dashboard.Features.Campaigns;
-using Dashboard.Features.Customers;
-using Dashboard.Features.Data;
-using Dashboard.Features.Lifetime;
-using Dashboard.Features.Lookalike;
-using Dashboard.Features.Overview;
 using Dashboard.Features.Recommendations;
-using Dashboard.Features.Segments;
 using Dashboard.Jobs;
 using Dashboard.Shared;
 
@@ -24,19 +17,9 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services
     .AddDashboardShell()
-    .AddDashboardData(builder.Configuration, builder.Environment.ContentRootPath)
-    .AddModelJobs()
-    .AddDashboardImport()
-    .AddOverviewFeature()
-    .AddBudgetFeature()
-    .AddCampaignsFeature()
-    .AddSegmentsFeature()
-    .AddAudiencesFeature()
-    .AddLifetimeFeature()
-    .AddCustomersFeature()
-    .AddLookalikeFeature()
-    .AddRecommendationsFeature()
-    .AddDataFeature();
+    .AddModelJobs(builder.Configuration)
+    .AddDashboardScaleOut(builder.Configuration)
+    .AddDashboardFeatures(builder.Configuration, builder.Environment.ContentRootPath);
 
 var app = builder.Build();
 
@@ -47,6 +30,7 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseDashboardInstance();
 app.UseDashboardLocalization();
 app.UseAntiforgery();
 

@@ -2,6 +2,7 @@ using Dashboard.Jobs;
 using Dashboard.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Dashboard.Tests.Jobs;
 
@@ -19,7 +20,7 @@ public class JobWorkerTests
         var queue = new JobQueue(db.Factory, TimeProvider.System);
         var finished = new TaskCompletionSource<JobStatus>(TaskCreationOptions.RunContinuationsAsynchronously);
         queue.Changed += s => { if (!s.IsActive) { finished.TrySetResult(s); } };
-        using var worker = new JobWorker(queue, jobs, db.Factory, TimeProvider.System, NullLogger<JobWorker>.Instance);
+        using var worker = new JobWorker(queue, jobs, db.Factory, TimeProvider.System, Options.Create(new JobsOptions()), NullLogger<JobWorker>.Instance);
         await worker.StartAsync(CancellationToken.None);
 
         var id = await queue.EnqueueAsync(kind, """{"horizon":12}""");

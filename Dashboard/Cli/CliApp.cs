@@ -24,9 +24,10 @@ public static class CliApp
     /// <summary>True when the arguments start with a word rather than an option: a headless run.</summary>
     public static bool IsVerb(string[] args) => args.Length > 0 && !args[0].StartsWith('-');
 
-    // settings: configuration overrides (tests point ConnectionStrings:Dashboard at a temporary file).
+    // settings: configuration overrides (tests point ConnectionStrings:Dashboard at a temporary file);
+    // cancellation: stops a long-running verb (`worker`) as Ctrl+C does.
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null,
-        IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string?>? settings = null, CancellationToken cancellation = default)
     {
         output ??= Console.Out;
         error ??= Console.Error;
@@ -38,7 +39,7 @@ public static class CliApp
             return 2;
         }
         var rest = args.Skip(verb.Name.Split(' ').Length).ToList();
-        using var cts = new CancellationTokenSource();
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; cts.Cancel(); };
         try
         {

@@ -1,10 +1,14 @@
 using Dashboard.Data.Entities;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Data;
 
-public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> options) : DbContext(options)
+public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
+    /// <summary>The key ring that protects cookies and antiforgery tokens, shared by every app instance on this store.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<DataSource> DataSources => Set<DataSource>();
     public DbSet<SourceIdentity> SourceIdentities => Set<SourceIdentity>();
     public DbSet<Customer> Customers => Set<Customer>();

@@ -1,104 +1,159 @@
 using System.Diagnostics;
 using Dashboard.Data;
+using Dashboard.Data.Entities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Dashboard.Jobs;
 
-/// <summary>Executes queued model runs one after another and records how each ended.</summary>
+/// <summary>
+/// Claims queued model runs from the store, one at a time, executes them and records how each ended. Runs in the app
+/// process by default and in `Dashboard worker` processes when app instances leave runs to them; any number of workers
+/// may share a store, since a claim is a conditional update that only one of them wins.
+/// </summary>
 public sealed partial class JobWorker(
     JobQueue queue,
     IEnumerable<IModelJob> jobs,
     IDbContextFactory<DashboardDbContext> dbFactory,
     TimeProvider clock,
+    IOptions<JobsOptions> options,
     ILogger<JobWorker> logger) : BackgroundService
 {
     private readonly Dictionary<string, IModelJob> _jobs = jobs.ToDictionary(j => j.Kind, StringComparer.Ordinal);
+    private readonly JobsOptions _options = options.Value;
 
-    /// <summary>Settles runs a previous process left unfinished before anything new can be queued.</summary>
-    public override async Task StartAsync(CancellationToken cancellationToken)
-    {
-        await MarkInterruptedAsync(cancellationToken);
-        await base.StartAsync(cancellationToken);
-    }
+    /// <summary>Who claimed a run: host, process and this worker.</summary>
+    public string Name { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..6]}";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await foreach (var runId in queue.Reader.ReadAllAsync(stoppingToken))
+        while (!stoppingToken.IsCancellationRequested)
         {
-            await RunAsync(runId, stoppingToken);
+            await MarkStaleAsync(stoppingToken);
+            if (await ClaimNextAsync(stoppingToken) is { } run)
+            {
+                await RunAsync(run, stoppingToken);
+                continue;
+            }
+            await WaitForWorkAsync(stoppingToken);
         }
     }
 
-    /// <summary>Runs left "running" or "queued" by a previous process will never finish: say so.</summary>
-    private async Task MarkInterruptedAsync(CancellationToken ct)
+    private async Task WaitForWorkAsync(CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await db.ModelRuns.Where(r => r.Status == JobQueue.Running || r.Status == JobQueue.Queued)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, JobQueue.Failed)
-                .SetProperty(r => r.Error, "Interrupted: the app stopped before the run finished.")
-                .SetProperty(r => r.FinishedUtc, clock.GetUtcNow().UtcDateTime), ct);
-    }
-
-    private async Task RunAsync(long runId, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var run = await db.ModelRuns.SingleAsync(r => r.Id == runId, ct);
-        if (!_jobs.TryGetValue(run.Kind, out var job))
-        {
-            run.Status = JobQueue.Failed;
-            run.Error = $"No job is registered for kind '{run.Kind}'.";
-            await db.SaveChangesAsync(ct);
-            queue.Publish(new JobStatus(run.Id, run.Kind, run.Status, 0, "Failed", run.Error));
-            return;
-        }
-        run.Status = JobQueue.Running;
-        run.StartedUtc = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct);
-        var progress = new Progress(queue, run.Id, run.Kind);
-        progress.Report(new JobProgress(0, "Starting"));
-        var watch = Stopwatch.StartNew();
+        using var pause = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        pause.CancelAfter(_options.PollInterval);
         try
         {
-            run.ResultJson = await job.RunAsync(new ModelJobContext(run.Id, run.ParametersJson, progress), ct);
-            run.Status = JobQueue.Succeeded;
-            LogFinished(logger, run.Kind, run.Id, watch.Elapsed.TotalSeconds);
+            await queue.Wake.WaitToReadAsync(pause.Token);
+            queue.Wake.TryRead(out _);
         }
-        catch (ModelJobException ex)
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            run.Status = JobQueue.Failed;
-            run.Error = ex.Message;
-            LogUserFailure(logger, run.Kind, run.Id, ex.Message);
+            // The poll interval passed: look at the store for runs queued by other processes.
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            run.Status = JobQueue.Failed;
-            run.Error = "The run failed unexpectedly; the details are in the server log (run " + run.Id + ").";
-            LogCrash(logger, ex, run.Kind, run.Id);
-        }
-        run.FinishedUtc = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(CancellationToken.None);
-        queue.Publish(new JobStatus(run.Id, run.Kind, run.Status, run.Status == JobQueue.Succeeded ? 1 : progress.Last, run.Status, run.Error));
     }
 
-    /// <summary>Forwards progress to the queue, throttled to whole percents so pages are not flooded.</summary>
-    private sealed class Progress(JobQueue queue, long runId, string kind) : IProgress<JobProgress>
+    /// <summary>Claims the oldest queued run; null when there is none or another worker won it.</summary>
+    private async Task<ModelRun?> ClaimNextAsync(CancellationToken ct)
     {
-        private int _lastPercent = -1;
-        private string _lastStage = "";
-
-        public double Last { get; private set; }
-
-        public void Report(JobProgress value)
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var candidate = await db.ModelRuns.Where(r => r.Status == JobQueue.Queued).OrderBy(r => r.Id)
+            .Select(r => (long?)r.Id).FirstOrDefaultAsync(ct);
+        if (candidate is not { } id)
         {
-            var percent = (int)Math.Round(Math.Clamp(value.Fraction, 0, 1) * 100);
-            if (percent == _lastPercent && value.Stage == _lastStage)
-            {
-                return;
-            }
-            (_lastPercent, _lastStage, Last) = (percent, value.Stage, percent / 100.0);
-            queue.Publish(new JobStatus(runId, kind, JobQueue.Running, Last, value.Stage, null));
+            return null;
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var claimed = await db.ModelRuns.Where(r => r.Id == id && r.Status == JobQueue.Queued)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, JobQueue.Running).SetProperty(r => r.Worker, Name)
+                .SetProperty(r => r.StartedUtc, now).SetProperty(r => r.HeartbeatUtc, now)
+                .SetProperty(r => r.Progress, 0).SetProperty(r => r.Stage, "Starting"), ct);
+        return claimed == 1 ? await db.ModelRuns.AsNoTracking().SingleAsync(r => r.Id == id, ct) : null;
+    }
+
+    /// <summary>Runs whose process stopped proving it is alive will never finish: say so.</summary>
+    private async Task MarkStaleAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var cutoff = now - _options.StaleAfter;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var count = await db.ModelRuns
+            .Where(r => r.Status == JobQueue.Running && (r.HeartbeatUtc ?? r.StartedUtc ?? r.RequestedUtc) < cutoff)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, JobQueue.Failed)
+                .SetProperty(r => r.Error, "Interrupted: the process running it stopped before the run finished.")
+                .SetProperty(r => r.FinishedUtc, now), ct);
+        if (count > 0)
+        {
+            LogInterrupted(logger, count);
         }
     }
+
+    private async Task RunAsync(ModelRun run, CancellationToken ct)
+    {
+        if (!_jobs.TryGetValue(run.Kind, out var job))
+        {
+            await FinishAsync(run, JobQueue.Failed, 0, null, $"No job is registered for kind '{run.Kind}'.");
+            return;
+        }
+        var progress = new RunProgress(queue, run.Id, run.Kind);
+        progress.Report(new JobProgress(0, "Starting"));
+        var watch = Stopwatch.StartNew();
+        string status = JobQueue.Failed;
+        string? result = null, error = null;
+        await using (var heartbeat = new RunHeartbeat(dbFactory, clock, run.Id, progress, _options.HeartbeatInterval, logger))
+        {
+            try
+            {
+                result = await job.RunAsync(new ModelJobContext(run.Id, run.ParametersJson, progress), ct);
+                status = JobQueue.Succeeded;
+                LogFinished(logger, run.Kind, run.Id, watch.Elapsed.TotalSeconds);
+            }
+            catch (ModelJobException ex)
+            {
+                error = ex.Message;
+                LogUserFailure(logger, run.Kind, run.Id, ex.Message);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                status = JobQueue.Queued;
+            }
+            catch (Exception ex)
+            {
+                error = "The run failed unexpectedly; the details are in the server log (run " + run.Id + ").";
+                LogCrash(logger, ex, run.Kind, run.Id);
+            }
+        }
+        if (status == JobQueue.Queued)
+        {
+            await RequeueAsync(run);
+            return;
+        }
+        await FinishAsync(run, status, status == JobQueue.Succeeded ? 1 : progress.Last, result, error);
+    }
+
+    private async Task FinishAsync(ModelRun run, string status, double fraction, string? result, string? error)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+        await db.ModelRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, status)
+            .SetProperty(r => r.ResultJson, result).SetProperty(r => r.Error, error).SetProperty(r => r.FinishedUtc, now)
+            .SetProperty(r => r.Progress, fraction).SetProperty(r => r.Stage, status));
+        queue.PublishFinishedHere(new JobStatus(run.Id, run.Kind, status, fraction, status, error));
+    }
+
+    /// <summary>This process is stopping mid-run: hand the run back so the next worker starts it again.</summary>
+    private async Task RequeueAsync(ModelRun run)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+        await db.ModelRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, JobQueue.Queued)
+            .SetProperty(r => r.Worker, (string?)null).SetProperty(r => r.StartedUtc, (DateTime?)null)
+            .SetProperty(r => r.HeartbeatUtc, (DateTime?)null).SetProperty(r => r.Progress, 0).SetProperty(r => r.Stage, (string?)null));
+        LogRequeued(logger, run.Kind, run.Id);
+    }
+
+    [LoggerMessage(LogLevel.Information, "Model run {Kind} #{RunId} handed back to the queue: this process is stopping")]
+    private static partial void LogRequeued(ILogger logger, string kind, long runId);
 
     [LoggerMessage(LogLevel.Information, "Model run {Kind} #{RunId} finished in {Seconds:F2} s")]
     private static partial void LogFinished(ILogger logger, string kind, long runId, double seconds);
@@ -108,4 +163,7 @@ public sealed partial class JobWorker(
 
     [LoggerMessage(LogLevel.Error, "Model run {Kind} #{RunId} crashed")]
     private static partial void LogCrash(ILogger logger, Exception exception, string kind, long runId);
+
+    [LoggerMessage(LogLevel.Warning, "Recorded {Count} model run(s) as interrupted: their process stopped writing heartbeats")]
+    private static partial void LogInterrupted(ILogger logger, int count);
 }

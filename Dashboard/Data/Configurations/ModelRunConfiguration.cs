@@ -10,6 +10,10 @@ internal sealed class ModelRunConfiguration : IEntityTypeConfiguration<ModelRun>
     {
         b.Property(r => r.Kind).HasMaxLength(40);
         b.Property(r => r.Status).HasMaxLength(20);
+        b.Property(r => r.Stage).HasMaxLength(200);
+        b.Property(r => r.Worker).HasMaxLength(200);
         b.HasIndex(r => new { r.Kind, r.Status, r.Id });
+        // Workers claim the oldest queued run and pollers read the active ones.
+        b.HasIndex(r => new { r.Status, r.Id });
     }
 }

@@ -20,4 +20,12 @@ public sealed class ModelRun
     public string? ResultJson { get; set; }
     /// <summary>A message for the user when the run failed.</summary>
     public string? Error { get; set; }
+    /// <summary>How far the run is (0–1), written by the process running it so every app instance can show it.</summary>
+    public double Progress { get; set; }
+    /// <summary>What the run is doing now ("Fitting BG/NBD").</summary>
+    public string? Stage { get; set; }
+    /// <summary>The process that claimed the run (host and process id).</summary>
+    public string? Worker { get; set; }
+    /// <summary>Last time the claiming process proved it is alive; a stale heartbeat marks the run interrupted.</summary>
+    public DateTime? HeartbeatUtc { get; set; }
 }

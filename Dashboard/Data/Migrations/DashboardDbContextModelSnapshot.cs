@@ -1045,6 +1045,9 @@ namespace Dashboard.Data.Migrations
                     b.Property<DateTime?>("FinishedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("HeartbeatUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1053,10 +1056,17 @@ namespace Dashboard.Data.Migrations
                     b.Property<string>("ParametersJson")
                         .HasColumnType("TEXT");
 
+                    b.Property<double>("Progress")
+                        .HasColumnType("REAL");
+
                     b.Property<DateTime>("RequestedUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ResultJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("StartedUtc")
@@ -1067,7 +1077,13 @@ namespace Dashboard.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Worker")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("Status", "Id");
 
                     b.HasIndex("Kind", "Status", "Id");
 
@@ -1374,6 +1390,23 @@ namespace Dashboard.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Touchpoints");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Dashboard.Data.Entities.AudienceMember", b =>

@@ -27,18 +27,18 @@ internal sealed class LifetimeSnapshotSource : ILifetimeSnapshotSource
             .Select(c => new LifetimeEstimate { CustomerId = c.CustomerId, PAlive = c.PAlive, PredictedClv = c.Clv });
 }
 
-/// <summary>When a lifetime run succeeds, the segments are refreshed so VAP and predicted tiers use it.</summary>
+/// <summary>When a lifetime run this process executed succeeds, the segments are refreshed so VAP and predicted tiers use it.</summary>
 internal sealed partial class SegmentsAfterLifetime(JobQueue queue, ILogger<SegmentsAfterLifetime> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        queue.Changed += OnChanged;
+        queue.FinishedHere += OnChanged;
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        queue.Changed -= OnChanged;
+        queue.FinishedHere -= OnChanged;
         return Task.CompletedTask;
     }
 
