@@ -109,6 +109,9 @@ public sealed class Recommender
 
     public RecommenderSettings Settings { get; }
 
+    /// <summary>The item-to-item index it ranks over.</summary>
+    public ItemToItem Index => _index;
+
     /// <summary>
     /// The top <paramref name="count"/> products for a customer as of <paramref name="asOfUtc"/>, best first (ties by
     /// product id). Fewer only when even the popular list runs out of eligible products.

@@ -179,8 +179,7 @@ public sealed partial class RecommendationsJob(IDbContextFactory<DashboardDbCont
         var audienceHistories = audience.Where(a => histories.ContainsKey(a.CustomerId)).Select(a => histories[a.CustomerId]).ToList();
         var expanded = ColdStart.Expand(recommender, histories, productId, asOf, audienceIds, settings.ColdStart.ExplorationShare)
             .Select(e => histories[e.CustomerId]).ToList();
-        var counts = new SignalCounts(reachedIds.Count, scores.Count(s => s.Exposures > 0), scores.Count(s => s.Clicks > 0),
-            scores.Count(s => s.Visits > 0), scores.Count(s => s.AddToCarts > 0), scores.Count(s => s.Orders > 0));
+        var counts = SignalCounts.From(scores);
         return new ColdProductResult(Sku(products, productId), reachedIds.Count, audience.Count,
             ColdStart.Reach(recommender, reached, productId, asOf), ColdStart.Reach(recommender, others, productId, asOf),
             ColdStart.Reach(recommender, audienceHistories, productId, asOf))
@@ -189,6 +188,8 @@ public sealed partial class RecommendationsJob(IDbContextFactory<DashboardDbCont
             Expanded = expanded.Count,
             ExpandedRank = ColdStart.Reach(recommender, expanded, productId, asOf),
             Calibration = Math.Round(cold.Calibration, 4),
+            ExplorationShare = settings.ColdStart.ExplorationShare,
+            ExplorationRank = cold.SlotAffinity is null ? null : cold.SlotRank,
             LaunchUtc = cold.LaunchUtc,
             Unblended = new ColdReach(ColdStart.Reach(unblended, audienceHistories, productId, asOf),
                 ColdStart.Reach(unblended, reached, productId, asOf), ColdStart.Reach(unblended, expanded, productId, asOf)),
@@ -293,12 +294,22 @@ public sealed record ColdProductResult(string Sku, int Reached, int Audience, Pr
 
     public DateTime? LaunchUtc { get; init; }
 
+    /// <summary>Share of customers (most similar to the seed) given its exploration slot.</summary>
+    public double ExplorationShare { get; init; }
+
+    /// <summary>The exploration slot's rank; null when it has no slot.</summary>
+    public int? ExplorationRank { get; init; }
+
     /// <summary>Where it ranks without the blend (raw seed similarities only: no calibration, no boost for own engagement, no exploration slot).</summary>
     public ColdReach? Unblended { get; init; }
 }
 
-/// <summary>Customers who gave each kind of signal for a product.</summary>
-public sealed record SignalCounts(int Reached, int Exposed, int Clicked, int Visited, int AddedToCart, int Ordered);
+/// <summary>Customers who gave each kind of signal for a product (a customer counts once per kind).</summary>
+public sealed record SignalCounts(int Reached, int Exposed, int Clicked, int Visited, int AddedToCart, int Ordered)
+{
+    public static SignalCounts From(IReadOnlyCollection<SignalScore> scores) => new(scores.Count, scores.Count(s => s.Exposures > 0),
+        scores.Count(s => s.Clicks > 0), scores.Count(s => s.Visits > 0), scores.Count(s => s.AddToCarts > 0), scores.Count(s => s.Orders > 0));
+}
 
 /// <summary>A cold product's rank for its signal audience, the customers its campaigns reached, and the expanded audience.</summary>
 public sealed record ColdReach(ProductReach Audience, ProductReach Reached, ProductReach Expanded);
