@@ -91,15 +91,16 @@ public class ColdStartBlendTests
     [Fact]
     public void Rank_SimilarCustomerNoEngagement_NewProductTiesTheEstablishedNeighbour()
     {
-        // Customer 5 bought A: B scores w·sim(A, B) = w·2/√6 and X scores w·sim(A, X) = w·2/√6; the tie goes to the lower id.
+        // Customer 5 bought A: B scores w·sim(A, B) = w·2/√6 and X scores w·sim(A, X) = w·2/√6: a tie (up to rounding).
         var (recommender, _) = Prepared(NoSlot);
         var history = CustomerHistory.From([Order(5, 0, A)], Day0.AddDays(12));
 
         var ranked = recommender.Rank(history, Day0.AddDays(12));
 
-        Assert.Equal([B, X], ranked.Select(r => r.ProductId));
+        Assert.Equal([B, X], ranked.Select(r => r.ProductId).Order());
         Assert.Equal(ranked[0].Score, ranked[1].Score, 12);
-        Assert.Equal(RecommendationReason.NewProduct, ranked[1].Reason);
+        Assert.Equal(Math.Pow(0.5, 12 / 90.0) * 2 / Math.Sqrt(6), ranked.Single(r => r.ProductId == X).Score, 12);
+        Assert.Equal(RecommendationReason.NewProduct, ranked.Single(r => r.ProductId == X).Reason);
     }
 
     [Fact]
@@ -180,20 +181,26 @@ public class ColdStartBlendTests
     [Fact]
     public void ExplorationSlot_MostSimilarCustomer_GetsTheSlotOthersDoNot()
     {
-        // Customers 5 (bought A: affinity w·2/√6 > 0) and 6 (bought C: affinity 0); share 0.5 = the top 1. Slot at rank 1.
-        var (recommender, product) = Prepared(new ColdStartSettings { ExplorationRank = 1 });
+        // Only customer 2 clicks X (seed {2: 1}): sim(X, A) = 1/√3, below sim(A, B) = 2/√6, so for customer 5 (bought A)
+        // X ranks second on its score. Customers 5 (affinity w/√3) and 6 (bought C: 0); share 0.5 = the top 1; slot at rank 1.
+        var prepared = ColdStart.Prepare(ItemToItem.Build(Orders), [new CampaignSignal(2, X, SignalType.Click, Day0.AddDays(10))], X, null,
+            new ColdStartSettings { ExplorationRank = 1 });
+        var recommender = new Recommender(prepared.Index, coldStart: [prepared.Product]);
         var asOf = Day0.AddDays(12);
         var five = CustomerHistory.From([Order(5, 0, A)], asOf);
         var six = CustomerHistory.From([Order(6, 0, C)], asOf);
-        var slotted = ColdStart.WithExplorationSlot([product], recommender, [(five, asOf), (six, asOf)], 0.5);
-        var withSlot = new Recommender(recommender.Index, coldStart: slotted);
+        var slotted = ColdStart.WithExplorationSlot([prepared.Product], recommender, [(five, asOf), (six, asOf)], 0.5);
+        var withSlot = new Recommender(prepared.Index, coldStart: slotted);
 
+        var before = recommender.Rank(five, asOf);
         var forFive = withSlot.Rank(five, asOf);
         var forSix = withSlot.Rank(six, asOf);
 
-        Assert.Equal(Math.Pow(0.5, 12 / 90.0) * 2 / Math.Sqrt(6), slotted[0].SlotAffinity!.Value, 12);
-        Assert.Equal((X, RecommendationReason.Exploration), (forFive[0].ProductId, forFive[0].Reason));
+        Assert.Equal([B, X], before.Select(r => r.ProductId));
+        Assert.Equal(Math.Pow(0.5, 12 / 90.0) / Math.Sqrt(3), slotted[0].SlotAffinity!.Value, 12);
         Assert.Equal([X, B], forFive.Select(r => r.ProductId));
+        Assert.Equal(RecommendationReason.Exploration, forFive[0].Reason);
+        Assert.Equal(before[1].Score, forFive[0].Score, 12); // the slot moves it up; its score stays what it is
         Assert.DoesNotContain(forSix, r => r.ProductId == X);
     }
 
