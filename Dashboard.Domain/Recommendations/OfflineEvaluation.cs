@@ -21,6 +21,9 @@ public sealed record OfflineEvaluationReport(
     RankingQuality Model,
     RankingQuality PopularityBaseline);
 
+/// <summary>Cold-start products to include in an evaluation: their campaign signals and how they are cold-started.</summary>
+public sealed record ColdStartInput(IReadOnlyCollection<CampaignSignal> Signals, IReadOnlyCollection<int> ProductIds, ColdStartSettings? Settings = null);
+
 /// <summary>
 /// Offline evaluation of the recommender. Entry points: <see cref="HoldOutLastOrder"/>, and the metrics
 /// <see cref="HitAt"/> and <see cref="NdcgAt"/>.
@@ -34,6 +37,10 @@ public static class OfflineEvaluation
     /// customer is ranked from their own remaining history as of the held-out order's time; the targets are the
     /// held-out products the repurchase rule allows recommending then. The popularity baseline is the most-bought
     /// products under the same rule. Clicks (optional) feed the index and the histories up to the as-of time.
+    /// Cold-start products (optional) are prepared into the index from all their signals, as clicks are (their similarity
+    /// does not change per customer), and compete from their launch on, with each customer's own engagement counted up to
+    /// the as-of time: a held-out order placed before the launch never sees them. Their exploration slot's threshold is
+    /// set over the evaluated customers, each as of their held-out order.
     /// </summary>
     public static OfflineEvaluationReport HoldOutLastOrder(
         IReadOnlyCollection<CustomerOrder> orders,
@@ -41,7 +48,8 @@ public static class OfflineEvaluation
         ItemToItemSettings? indexSettings = null,
         RecommenderSettings? recommenderSettings = null,
         IReadOnlyDictionary<int, string>? categories = null,
-        int k = 10)
+        int k = 10,
+        ColdStartInput? coldStart = null)
     {
         ArgumentNullException.ThrowIfNull(orders);
         ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
@@ -57,23 +65,43 @@ public static class OfflineEvaluation
         var training = orders.Where(o => !heldOutSet.Contains(o)).ToList();
 
         var index = ItemToItem.Build(training, clicks, indexSettings);
+        var cold = new List<ColdStartProduct>();
+        foreach (var product in coldStart?.ProductIds ?? [])
+        {
+            var prepared = ColdStart.Prepare(index, coldStart!.Signals, product, categories, coldStart.Settings);
+            index = prepared.Index;
+            cold.Add(prepared.Product);
+        }
         var popular = Popularity.Rank(training);
-        var recommender = new Recommender(index, recommenderSettings, categories, popular);
+        var recommender = new Recommender(index, recommenderSettings, categories, popular, cold);
         var baseline = new Recommender(ItemToItem.Build([]), recommenderSettings, categories, popular);
         var clicksByCustomer = clicks.ToLookup(c => c.CustomerId);
+
+        var histories = new CustomerHistory[heldOut.Count];
+        Parallel.For(0, heldOut.Count, i =>
+        {
+            var target = heldOut[i];
+            // The as-of time excludes the held-out order itself, even from a customer whose orders share its timestamp.
+            histories[i] = CustomerHistory.From(
+                byCustomer[target.CustomerId].Where(o => !ReferenceEquals(o, target)),
+                clicksByCustomer[target.CustomerId].Where(c => c.AtUtc < target.PlacedAtUtc),
+                target.PlacedAtUtc, indexSettings?.Weights);
+        });
+        if (cold.Count > 0 && coldStart!.Settings?.ExplorationShare is not 0)
+        {
+            // The slot's threshold comes from the evaluated customers themselves, each as of their held-out order.
+            cold = [.. ColdStart.WithExplorationSlot(cold, recommender, [.. heldOut.Select((o, i) => (histories[i], o.PlacedAtUtc))],
+                (coldStart.Settings ?? new ColdStartSettings()).ExplorationShare)];
+            recommender = new Recommender(index, recommenderSettings, categories, popular, cold);
+        }
 
         var model = new (double Hit, double Ndcg)?[heldOut.Count];
         var popularity = new (double Hit, double Ndcg)[heldOut.Count];
         Parallel.For(0, heldOut.Count, i =>
         {
-            var target = heldOut[i];
-            var asOf = target.PlacedAtUtc;
-            // The as-of time excludes the held-out order itself, even from a customer whose orders share its timestamp.
-            var history = CustomerHistory.From(
-                byCustomer[target.CustomerId].Where(o => !ReferenceEquals(o, target)),
-                clicksByCustomer[target.CustomerId].Where(c => c.AtUtc < asOf),
-                asOf);
-            var targets = target.ProductIds.Distinct().Where(p => recommender.IsEligible(history, p, asOf)).ToHashSet();
+            var asOf = heldOut[i].PlacedAtUtc;
+            var history = histories[i];
+            var targets = heldOut[i].ProductIds.Distinct().Where(p => recommender.IsEligible(history, p, asOf)).ToHashSet();
             if (targets.Count == 0)
             {
                 return;

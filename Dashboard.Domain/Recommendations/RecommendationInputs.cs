@@ -3,11 +3,19 @@ namespace Dashboard.Domain.Recommendations;
 /// <summary>An order (a basket): the products one customer bought at one time. Repeated products count once.</summary>
 public sealed record CustomerOrder(long CustomerId, long OrderId, DateTime PlacedAtUtc, IReadOnlyList<int> ProductIds);
 
-/// <summary>A click on, or a visit to, a product page by a customer (co-click data).</summary>
-public sealed record ProductClick(long CustomerId, int ProductId, DateTime AtUtc);
+/// <summary>
+/// A customer's engagement with a product short of buying it (co-engagement data): a click by default, or an exposure,
+/// a visit (with its dwell time) or an add-to-cart. <see cref="ItemToItem"/> weighs each by <see cref="SignalWeights"/>;
+/// a customer's history counts every type except exposures as a click.
+/// </summary>
+public sealed record ProductClick(long CustomerId, int ProductId, DateTime AtUtc, SignalType Type = SignalType.Click, double? DwellSeconds = null);
 
-/// <summary>What one customer did with one product: the last purchase and the last click (either possibly absent), and in how many orders they bought it.</summary>
-public sealed record ProductInteraction(int ProductId, DateTime? LastPurchaseUtc, DateTime? LastClickUtc, int PurchaseCount = 0);
+/// <summary>
+/// What one customer did with one product: the last purchase and the last click (either possibly absent), in how many
+/// orders they bought it, and the weight of their strongest engagement short of buying (<see cref="SignalWeights.EventWeight"/>
+/// of a click, visit or add-to-cart; 0 when none).
+/// </summary>
+public sealed record ProductInteraction(int ProductId, DateTime? LastPurchaseUtc, DateTime? LastClickUtc, int PurchaseCount = 0, double Engagement = 0);
 
 /// <summary>
 /// One customer's history as of a date: the last purchase and last click per product. Events after the as-of date are
@@ -25,11 +33,15 @@ public sealed class CustomerHistory
 
     public ProductInteraction? Of(int productId) => _byProduct.GetValueOrDefault(productId);
 
-    /// <summary>Builds the history from one customer's orders and clicks, keeping only events at or before <paramref name="asOfUtc"/>.</summary>
-    public static CustomerHistory From(IEnumerable<CustomerOrder> orders, IEnumerable<ProductClick> clicks, DateTime asOfUtc)
+    /// <summary>
+    /// Builds the history from one customer's orders and clicks, keeping only events at or before <paramref name="asOfUtc"/>;
+    /// <paramref name="weights"/> (defaults when null) weigh the engagements.
+    /// </summary>
+    public static CustomerHistory From(IEnumerable<CustomerOrder> orders, IEnumerable<ProductClick> clicks, DateTime asOfUtc, SignalWeights? weights = null)
     {
         ArgumentNullException.ThrowIfNull(orders);
         ArgumentNullException.ThrowIfNull(clicks);
+        weights ??= new SignalWeights();
         var byProduct = new Dictionary<int, ProductInteraction>();
         foreach (var order in orders.Where(o => o.PlacedAtUtc <= asOfUtc))
         {
@@ -43,13 +55,18 @@ public sealed class CustomerHistory
                 byProduct[product] = current with { PurchaseCount = current.PurchaseCount + 1 };
             }
         }
-        foreach (var click in clicks.Where(c => c.AtUtc <= asOfUtc))
+        // An impression says more about the ad's targeting than about the customer's taste: it is no history item.
+        foreach (var click in clicks.Where(c => c.AtUtc <= asOfUtc && c.Type != SignalType.Exposure))
         {
             var current = byProduct.GetValueOrDefault(click.ProductId) ?? new ProductInteraction(click.ProductId, null, null);
             if (current.LastClickUtc is null || current.LastClickUtc < click.AtUtc)
             {
-                byProduct[click.ProductId] = current with { LastClickUtc = click.AtUtc };
+                current = current with { LastClickUtc = click.AtUtc };
             }
+            byProduct[click.ProductId] = current with
+            {
+                Engagement = Math.Max(current.Engagement, weights.EventWeight(click.Type, click.DwellSeconds, click.CustomerId)),
+            };
         }
         return new CustomerHistory(byProduct);
     }

@@ -11,6 +11,18 @@ public enum RecommendationReason
 
     /// <summary>Popular overall: fills the list when the history yields too few candidates.</summary>
     Popular = 2,
+
+    /// <summary>
+    /// A new product without sales (cold start): customers who engaged with its campaign buy like this customer, or this
+    /// customer engaged with it (see <see cref="ColdStart.Prepare"/>).
+    /// </summary>
+    NewProduct = 3,
+
+    /// <summary>
+    /// A new product in the reserved exploration slot: shown (at <see cref="ColdStartProduct.SlotRank"/>) to customers
+    /// most similar to those its campaign signals found, although its score alone would rank it lower.
+    /// </summary>
+    Exploration = 4,
 }
 
 /// <summary>A product for one customer, with its score (sum of recency-weighted similarities, plus the replenishment boost).</summary>
@@ -48,6 +60,7 @@ public sealed record RecommenderSettings
     /// and lately is what they most likely buy again.
     /// </summary>
     public double ReplenishmentBoost { get; init; } = 1.0;
+
 }
 
 /// <summary>
@@ -58,6 +71,11 @@ public sealed record RecommenderSettings
 /// repurchase interval has passed (then it gets <see cref="RecommenderSettings.ReplenishmentBoost"/>), or, for other
 /// products, after <see cref="RecommenderSettings.NonReplenishableSuppressionDays"/> (by default never). Clicked but
 /// unbought products stay candidates. Popular products fill the list when similarity gives too few.
+/// Cold-start products (<see cref="ColdStartProduct"/>, already in the index with calibrated similarities) are
+/// candidates from their launch on; a customer who engaged with one and did not buy it gets its engagement boost
+/// (<see cref="ColdStartSettings.EngagedBoost"/>) times recency decay on top. New products compete on the same score
+/// as every other product; in addition, a product with an exploration slot (<see cref="ColdStartProduct.SlotAffinity"/>)
+/// is moved up to its slot rank for customers similar enough to its seed, and says so (reason Exploration).
 /// Entry point: <see cref="Rank"/>.
 /// </summary>
 public sealed class Recommender
@@ -65,12 +83,15 @@ public sealed class Recommender
     private readonly ItemToItem _index;
     private readonly IReadOnlyDictionary<int, string> _categories;
     private readonly IReadOnlyList<int> _popular;
+    private readonly Dictionary<int, ColdStartProduct> _cold;
 
     /// <param name="index">Item-to-item similarities.</param>
     /// <param name="settings">Recency and repurchase rules; defaults when null.</param>
     /// <param name="categories">Product → category, for the replenishment rule; products missing here have no category.</param>
     /// <param name="popular">Products most popular first, for filling short lists (see <see cref="Popularity.Rank"/>).</param>
-    public Recommender(ItemToItem index, RecommenderSettings? settings = null, IReadOnlyDictionary<int, string>? categories = null, IReadOnlyList<int>? popular = null)
+    /// <param name="coldStart">Cold-start products prepared into <paramref name="index"/> (<see cref="ColdStart.Prepare"/>).</param>
+    public Recommender(ItemToItem index, RecommenderSettings? settings = null, IReadOnlyDictionary<int, string>? categories = null,
+        IReadOnlyList<int>? popular = null, IReadOnlyCollection<ColdStartProduct>? coldStart = null)
     {
         ArgumentNullException.ThrowIfNull(index);
         Settings = settings ?? new RecommenderSettings();
@@ -83,9 +104,13 @@ public sealed class Recommender
         _index = index;
         _categories = categories ?? new Dictionary<int, string>();
         _popular = popular ?? [];
+        _cold = (coldStart ?? []).ToDictionary(c => c.ProductId);
     }
 
     public RecommenderSettings Settings { get; }
+
+    /// <summary>The item-to-item index it ranks over.</summary>
+    public ItemToItem Index => _index;
 
     /// <summary>
     /// The top <paramref name="count"/> products for a customer as of <paramref name="asOfUtc"/>, best first (ties by
@@ -108,6 +133,7 @@ public sealed class Recommender
                 scores[neighbour.ProductId] = scores.GetValueOrDefault(neighbour.ProductId) + weight * neighbour.Similarity;
             }
         }
+        AddColdStart(history, asOfUtc, scores);
         var ranked = new List<Recommendation>(scores.Count + 8);
         foreach (var item in history.Interactions)
         {
@@ -122,10 +148,11 @@ public sealed class Recommender
         {
             if (score > 0 && IsEligible(history, product, asOfUtc))
             {
-                ranked.Add(new Recommendation(product, score, RecommendationReason.Similar));
+                ranked.Add(new Recommendation(product, score, _cold.ContainsKey(product) ? RecommendationReason.NewProduct : RecommendationReason.Similar));
             }
         }
         ranked.Sort(static (a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.ProductId.CompareTo(b.ProductId));
+        ReserveExplorationSlots(history, asOfUtc, ranked);
         if (ranked.Count > count)
         {
             ranked.RemoveRange(count, ranked.Count - count);
@@ -146,6 +173,72 @@ public sealed class Recommender
             }
         }
         return ranked;
+    }
+
+    /// <summary>
+    /// The exploration slot: a cold-start product with a <see cref="ColdStartProduct.SlotAffinity"/> that ranks below
+    /// <see cref="ColdStartProduct.SlotRank"/> for a customer whose affinity to it reaches the threshold is moved up to
+    /// that rank (reason <see cref="RecommendationReason.Exploration"/>); everything from there moves down one.
+    /// </summary>
+    private void ReserveExplorationSlots(CustomerHistory history, DateTime asOfUtc, List<Recommendation> ranked)
+    {
+        foreach (var cold in _cold.Values)
+        {
+            if (cold.SlotAffinity is not { } threshold || cold.SlotRank < 1 || asOfUtc < cold.LaunchUtc || !IsEligible(history, cold.ProductId, asOfUtc))
+            {
+                continue;
+            }
+            var at = ranked.FindIndex(r => r.ProductId == cold.ProductId);
+            var slot = Math.Min(cold.SlotRank, ranked.Count + (at < 0 ? 1 : 0)) - 1;
+            if ((at < 0 || at > slot) && Affinity(history, cold.ProductId, asOfUtc) >= threshold)
+            {
+                var score = at < 0 ? 0 : ranked[at].Score;
+                if (at >= 0)
+                {
+                    ranked.RemoveAt(at);
+                }
+                ranked.Insert(slot, new Recommendation(cold.ProductId, score, RecommendationReason.Exploration));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The customer's affinity to <paramref name="productId"/> from their history alone: Σ over history products i of
+    /// w(i) · sim(i, product), with no repurchase rule and no engagement boost. For a cold-start product this is the
+    /// customer's similarity to its seed (the customers its campaign signals found).
+    /// </summary>
+    public double Affinity(CustomerHistory history, int productId, DateTime asOfUtc)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        double sum = 0;
+        foreach (var item in history.Interactions)
+        {
+            if (item.ProductId != productId)
+            {
+                sum += Weight(item, asOfUtc) * _index.Similarity(item.ProductId, productId);
+            }
+        }
+        return sum;
+    }
+
+    /// <summary>
+    /// Cold-start products: not candidates before their launch; from then on, a customer who engaged with one without
+    /// buying it gets its boost × recency decay of the last engagement added to the similarity score.
+    /// </summary>
+    private void AddColdStart(CustomerHistory history, DateTime asOfUtc, Dictionary<int, double> scores)
+    {
+        foreach (var cold in _cold.Values)
+        {
+            if (asOfUtc < cold.LaunchUtc)
+            {
+                scores.Remove(cold.ProductId);
+                continue;
+            }
+            if (history.Of(cold.ProductId) is { LastPurchaseUtc: null, LastClickUtc: { } clicked, Engagement: > 0 } item)
+            {
+                scores[cold.ProductId] = scores.GetValueOrDefault(cold.ProductId) + cold.Boost(item.Engagement) * Decay(clicked, asOfUtc);
+            }
+        }
     }
 
     /// <summary>

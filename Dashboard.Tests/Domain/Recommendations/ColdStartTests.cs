@@ -10,7 +10,7 @@ public class ColdStartTests
     [Fact]
     public void Score_MixedSignals_AddsDocumentedWeights()
     {
-        // 3 impressions 0.3 + click 1 + 90 s visit (0.5 + 1.5 · 90/180 = 1.25) = 2.55.
+        // 3 impressions 0.3 + click 1 + 90 s visit (1 + 1 · 90/180 = 1.5) = 2.8.
         CampaignSignal[] signals =
         [
             new(1, X, SignalType.Exposure, Day0), new(1, X, SignalType.Exposure, Day0), new(1, X, SignalType.Exposure, Day0),
@@ -19,7 +19,7 @@ public class ColdStartTests
 
         var score = Assert.Single(ColdStart.Score(signals, X));
 
-        Assert.Equal(2.55, score.Score, 12);
+        Assert.Equal(2.8, score.Score, 12);
         Assert.Equal(3, score.Exposures);
         Assert.Equal(90, score.DwellSeconds);
     }

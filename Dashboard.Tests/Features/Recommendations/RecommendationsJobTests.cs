@@ -71,7 +71,7 @@ public class RecommendationsJobTests
         Assert.NotNull(detail);
         Assert.True(detail.Product.IsCold);
         Assert.Equal((0, 5, 5), (detail.Product.Buyers, detail.Reached, detail.AudienceSize));
-        Assert.Equal(2.35, detail.Audience[0].Score, 6); // impression 0.1 + click 1 + visit 0.5 + 1.5 × 90/180
+        Assert.Equal(2.6, detail.Audience[0].Score, 6); // impression 0.1 + click 1 + visit 1 + 1 × 90/180
         Assert.NotNull(detail.Cold);
     }
 

@@ -7,7 +7,7 @@ namespace Dashboard.Features.Recommendations;
 
 /// <summary>
 /// Reads the recommender's inputs from the store, streamed: baskets (distinct products per order, from order lines),
-/// product clicks (clicks, visits and add-to-carts that carry a product) and campaign signals (touchpoints carrying both
+/// product engagements (impressions, clicks, visits and add-to-carts that carry a product) and campaign signals (touchpoints carrying both
 /// a campaign and a product, plus orders of that product by the customers those campaigns touched).
 /// </summary>
 internal static class RecommendationInputsReader
@@ -48,12 +48,28 @@ internal static class RecommendationInputsReader
         }
     }
 
-    public static async Task<List<ProductClick>> ClicksAsync(DashboardDbContext db, DateTime asOfUtc, CancellationToken ct) =>
-        await db.Touchpoints.AsNoTracking()
+    /// <summary>
+    /// Engagements with products (co-engagement data and histories): impressions, clicks, visits (with dwell) and
+    /// add-to-carts that carry a product, campaign or not.
+    /// </summary>
+    public static async Task<List<ProductClick>> ClicksAsync(DashboardDbContext db, DateTime asOfUtc, CancellationToken ct)
+    {
+        var rows = await db.Touchpoints.AsNoTracking()
             .Where(t => t.ProductId != null && t.OccurredAtUtc < asOfUtc
-                && (t.Type == TouchpointType.Click || t.Type == TouchpointType.Visit || t.Type == TouchpointType.AddToCart))
-            .Select(t => new ProductClick(t.CustomerId, t.ProductId!.Value, t.OccurredAtUtc))
+                && (t.Type == TouchpointType.Impression || t.Type == TouchpointType.Click || t.Type == TouchpointType.Visit || t.Type == TouchpointType.AddToCart))
+            .Select(t => new { t.CustomerId, ProductId = t.ProductId!.Value, t.OccurredAtUtc, t.Type, t.DwellSeconds })
             .ToListAsync(ct);
+        return [.. rows.Select(t => new ProductClick(t.CustomerId, t.ProductId, t.OccurredAtUtc, SignalOf(t.Type), t.DwellSeconds))];
+    }
+
+    private static SignalType SignalOf(TouchpointType type) => type switch
+    {
+        TouchpointType.Impression => SignalType.Exposure,
+        TouchpointType.Click => SignalType.Click,
+        TouchpointType.Visit => SignalType.Visit,
+        TouchpointType.AddToCart => SignalType.AddToCart,
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "not a product signal"),
+    };
 
     /// <summary>Campaign signals for the given products (all products when null).</summary>
     public static async Task<List<CampaignSignal>> SignalsAsync(DashboardDbContext db, IReadOnlyCollection<int>? productIds, DateTime asOfUtc, CancellationToken ct)
@@ -67,13 +83,7 @@ internal static class RecommendationInputsReader
         var signals = await touches
             .Select(t => new { t.CustomerId, ProductId = t.ProductId!.Value, t.Type, t.OccurredAtUtc, t.DwellSeconds, t.CampaignId })
             .ToListAsync(ct);
-        var result = signals.Select(t => new CampaignSignal(t.CustomerId, t.ProductId, t.Type switch
-        {
-            TouchpointType.Impression => SignalType.Exposure,
-            TouchpointType.Click => SignalType.Click,
-            TouchpointType.Visit => SignalType.Visit,
-            _ => SignalType.AddToCart,
-        }, t.OccurredAtUtc, t.DwellSeconds, t.CampaignId)).ToList();
+        var result = signals.Select(t => new CampaignSignal(t.CustomerId, t.ProductId, SignalOf(t.Type), t.OccurredAtUtc, t.DwellSeconds, t.CampaignId)).ToList();
         // Orders of the product by customers its campaigns touched count as the strongest signal.
         var touched = result.Select(s => (s.CustomerId, s.ProductId)).ToHashSet();
         var products = result.Select(s => s.ProductId).Distinct().ToList();

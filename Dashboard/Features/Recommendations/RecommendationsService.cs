@@ -26,7 +26,9 @@ public sealed record SignalRow(long CustomerId, double Score, int Exposures, int
 /// <param name="AudienceSize">All of them.</param>
 /// <param name="Cold">The latest run's cold-start figures for it; null when it was not cold (or no run yet).</param>
 /// <param name="InTopTen">Customers whose stored top 10 holds it (latest run); null without a run.</param>
-public sealed record ProductDetail(ProductRow Product, IReadOnlyList<SignalRow> Audience, int AudienceSize, int Reached, ColdProductResult? Cold, int? InTopTen, long? RunId);
+/// <param name="Signals">Customers by kind of campaign signal (live, like the audience).</param>
+public sealed record ProductDetail(ProductRow Product, IReadOnlyList<SignalRow> Audience, int AudienceSize, int Reached, ColdProductResult? Cold, int? InTopTen, long? RunId,
+    SignalCounts Signals);
 
 /// <summary>Reads the recommendations snapshot (360 panel, audience export, product pages).</summary>
 public sealed class RecommendationsService(IDbContextFactory<DashboardDbContext> dbFactory)
@@ -73,7 +75,8 @@ public sealed class RecommendationsService(IDbContextFactory<DashboardDbContext>
         }
         var run = await LatestRunAsync(db, ct);
         var signals = await RecommendationInputsReader.SignalsAsync(db, [product.Id], DateTime.MaxValue, ct);
-        var audience = ColdStart.Audience(signals, product.Id);
+        var scores = ColdStart.Score(signals, product.Id);
+        var audience = scores.Where(s => s.Score >= new SignalWeights().PositiveThreshold).ToList();
         var buyers = await db.OrderLines.AsNoTracking().Where(l => l.ProductId == product.Id).Select(l => l.Order!.CustomerId).Distinct().CountAsync(ct);
         var reached = signals.Select(s => s.CustomerId).Distinct().Count();
         var row = new ProductRow(product.Sku, product.Name, product.Category, product.Price, buyers, reached, run?.Result.ColdStart.Any(c => c.Sku == sku) ?? false);
@@ -82,7 +85,7 @@ public sealed class RecommendationsService(IDbContextFactory<DashboardDbContext>
             : null;
         return new ProductDetail(row,
             [.. audience.Take(AudienceShown).Select(s => new SignalRow(s.CustomerId, s.Score, s.Exposures, s.Clicks, s.Visits, s.DwellSeconds, s.AddToCarts, s.Orders))],
-            audience.Count, reached, run?.Result.ColdStart.FirstOrDefault(c => c.Sku == sku), inTop, run?.Id);
+            audience.Count, reached, run?.Result.ColdStart.FirstOrDefault(c => c.Sku == sku), inTop, run?.Id, SignalCounts.From(scores));
     }
 
     /// <summary>The latest successful run and its result; null when none.</summary>
