@@ -8,7 +8,8 @@
 #
 # Settings (environment): CLUSTER_DIR (state, logs; default /tmp/dashboard-cluster), CLUSTER_PORT (nginx, default 5180;
 # the instances take the next two ports, PostgreSQL +10, Redis +11), CLUSTER_CUSTOMERS (demo brand size, default 3000),
-# CLUSTER_NO_BUILD=1 (use the existing Release build).
+# CLUSTER_NO_BUILD=1 (publish the existing Release build without compiling again), CLUSTER_PROVIDER=sqlite (one SQLite file shared by the processes
+# instead of PostgreSQL: the same machine only, for trying the layout without a database server).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -16,9 +17,14 @@ DIR=${CLUSTER_DIR:-/tmp/dashboard-cluster}
 PORT=${CLUSTER_PORT:-5180}
 APP1=$((PORT + 1)); APP2=$((PORT + 2)); PGPORT=$((PORT + 10)); REDISPORT=$((PORT + 11))
 CUSTOMERS=${CLUSTER_CUSTOMERS:-3000}
-DLL="$ROOT/Dashboard/bin/Release/net10.0/Dashboard.dll"
+APPDIR="$DIR/app"
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
-CONN="Host=127.0.0.1;Port=$PGPORT;Database=dashboard;Username=dashboard;Password=dashboard"
+PROVIDER=${CLUSTER_PROVIDER:-postgres}
+if [ "$PROVIDER" = sqlite ]; then
+  CONN="Data Source=$DIR/dashboard.db"
+else
+  CONN="Host=127.0.0.1;Port=$PGPORT;Database=dashboard;Username=dashboard;Password=dashboard"
+fi
 
 say() { printf 'cluster: %s\n' "$*"; }
 
@@ -64,10 +70,10 @@ start_redis() {
 run_dashboard() {
   local name=$1; shift
   env ASPNETCORE_ENVIRONMENT=Production \
-    Database__Provider=Postgres ConnectionStrings__Dashboard="$CONN" \
+    Database__Provider="$PROVIDER" ConnectionStrings__Dashboard="$CONN" \
     Redis__Configuration="127.0.0.1:$REDISPORT" Jobs__RunInProcess=false Instance__Name="$name" \
     Demo__Customers="$CUSTOMERS" \
-    nohup dotnet "$DLL" "$@" >"$DIR/$name.log" 2>&1 &
+    nohup bash -c 'cd "$0" && exec dotnet Dashboard.dll "$@"' "$APPDIR" "$@" >"$DIR/$name.log" 2>&1 &
   echo $! >"$DIR/$name.pid"
 }
 
@@ -140,8 +146,10 @@ case "${1:-}" in
     install_missing
     mkdir -p "$DIR"
     stop_all >/dev/null
-    if [ "${CLUSTER_NO_BUILD:-0}" != 1 ]; then dotnet build Dashboard/Dashboard.csproj -c Release -nologo -v quiet >/dev/null; fi
-    start_postgres
+    # A published folder: outside Development, static files (Blazor's script, MudBlazor's) are served from wwwroot only.
+    build=""; [ "${CLUSTER_NO_BUILD:-0}" = 1 ] && build="--no-build"
+    dotnet publish Dashboard/Dashboard.csproj -c Release $build -o "$APPDIR" -nologo -v quiet >/dev/null
+    [ "$PROVIDER" = sqlite ] || start_postgres
     start_redis
     # The first instance migrates and seeds; the second and the worker start once it answers.
     run_dashboard app1 --urls "http://127.0.0.1:$APP1"
