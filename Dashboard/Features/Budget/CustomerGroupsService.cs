@@ -95,8 +95,10 @@ public sealed partial class CustomerGroupsService(
         {
             return null;
         }
+        // Profiles that never ordered (the profile's order summary, kept by identity resolution).
+        var neverOrdered = db.Customers.Where(c => c.OrderCount == 0).Select(c => c.Id);
         var prospects = await db.LookalikeCandidates.AsNoTracking()
-            .Where(c => c.ModelRunId == id && !db.Orders.Any(o => o.CustomerId == c.CustomerId)).CountAsync(ct);
+            .Where(c => c.ModelRunId == id && neverOrdered.Contains(c.CustomerId)).CountAsync(ct);
         return (id, prospects);
     }
 
