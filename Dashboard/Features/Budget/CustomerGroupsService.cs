@@ -77,6 +77,34 @@ public sealed partial class CustomerGroupsService(
             newCustomerValue, groups);
     }
 
+    /// <summary>
+    /// Demo brand only (null without DemoPeople): each VAP strategy's members against their true latent behaviour. A customer
+    /// is matched to the true person behind their oldest identity; value = purchase rate λ × mean order value (spend per week
+    /// while alive), dropout = the per-purchase dropout probability p, gone = not alive at the end of the history.
+    /// </summary>
+    public async Task<IReadOnlyList<GroupTruth>?> TruthCheckAsync(DateOnly periodEnd, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.DemoPeople.AnyAsync(ct))
+        {
+            return null;
+        }
+        var persons = db.SourceIdentities.Join(db.DemoIdentityTruths, si => si.Id, t => t.SourceIdentityId, (si, t) => new { si.CustomerId, t.PersonId })
+            .GroupBy(x => x.CustomerId).Select(g => new { CustomerId = g.Key, PersonId = g.Min(x => x.PersonId) });
+        var rows = await db.CustomerSegmentSnapshots.AsNoTracking()
+            .Where(s => s.PeriodEnd == periodEnd && s.PredictedClv != null && s.VapStrategy != null)
+            .Join(persons, s => s.CustomerId, m => m.CustomerId, (s, m) => new { Strategy = s.VapStrategy!.Value, m.PersonId })
+            .Join(db.DemoPeople, x => x.PersonId, p => p.Id, (x, p) => new { x.Strategy, Value = p.Lambda * p.MeanOrderValue, p.DropoutProbability, Gone = p.AliveAtEnd ? 0.0 : 1.0 })
+            .GroupBy(x => x.Strategy)
+            .Select(g => new { Strategy = g.Key, Count = g.Count(), Value = g.Sum(x => x.Value), Dropout = g.Sum(x => x.DropoutProbability), Gone = g.Sum(x => x.Gone) })
+            .ToListAsync(ct);
+        var all = new GroupTruth("all", rows.Sum(r => r.Count), rows.Sum(r => r.Value) / Math.Max(1, rows.Sum(r => r.Count)),
+            rows.Sum(r => r.Dropout) / Math.Max(1, rows.Sum(r => r.Count)), rows.Sum(r => r.Gone) / Math.Max(1, rows.Sum(r => r.Count)), 1);
+        return rows.OrderBy(r => r.Strategy)
+            .Select(r => new GroupTruth(r.Strategy.ToString(), r.Count, r.Value / r.Count, r.Dropout / r.Count, r.Gone / r.Count, r.Value / r.Count / all.MeanValue))
+            .Append(all).ToList();
+    }
+
     /// <summary>The 75th percentile of predicted CLV (type 7, as VAP's peer quartile) from two rows read in order.</summary>
     private static async Task<double> TopQuartileAsync(IQueryable<Dashboard.Data.Entities.CustomerSegmentSnapshot> scored, int count, CancellationToken ct)
     {
@@ -126,3 +154,10 @@ public sealed record CustomerGroupsModel(
     int NewBuyers,
     double NewCustomerValue,
     IReadOnlyList<GroupResponse> Groups);
+
+/// <summary>A VAP strategy's members against the demo brand's truth (see <see cref="CustomerGroupsService.TruthCheckAsync"/>).</summary>
+/// <param name="MeanValue">Mean true spend per week while alive (λ × mean order value, currency).</param>
+/// <param name="MeanDropout">Mean true dropout probability per purchase.</param>
+/// <param name="GoneShare">Share of members truly gone at the end of the history.</param>
+/// <param name="Richness">MeanValue / the mean over every scored customer.</param>
+public sealed record GroupTruth(string Strategy, int Customers, double MeanValue, double MeanDropout, double GoneShare, double Richness);
