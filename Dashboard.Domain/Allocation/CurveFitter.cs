@@ -109,7 +109,7 @@ public sealed record FitPrior(double? PooledRoi);
 /// </summary>
 /// <remarks>
 /// <para>
-/// Method: for fixed (θ, k, h) the model is linear in (baseline, β), so those two are solved in closed form (β ≥ 0) and only
+/// Method: for fixed (θ, k, h) the model is linear in (baseline, β), so those two are solved in closed form (non-negative least squares: baseline ≥ 0, β ≥ 0) and only
 /// (θ, k, h) are searched (variable projection; Golub &amp; Pereyra 1973). The search works on unbounded transforms (logit of θ
 /// on [0, MaxCarryover], logit of h on [0.3, 4], logit of ln k between 0.1 and 10 times the median adstocked spend, as
 /// Meridian bounds its half-saturation prior) so the bounds always hold. Starts: a grid of 9 θ × 5 h × 5 k, of which the best three and <see cref="FitSettings.RandomStarts"/>
@@ -290,6 +290,38 @@ public static class CurveFitter
         return mean > 0 ? curve.Response(mean) / mean : 0;
     }
 
+    /// <summary>
+    /// Least squares of y on (1, x) with both coefficients ≥ 0 (a weekly outcome with no spend cannot be negative, and spend
+    /// cannot lower it), plus the ridge term ridge·(β − β0)². The criterion is a convex quadratic, so its minimum over the
+    /// quadrant is the minimizer of one face (interior, baseline = 0, β = 0 or both), the Lawson–Hanson active-set answer for
+    /// two coefficients; the best feasible face minimizer is it. Uses the centred sums: with c = ȳ − b − βx̄,
+    /// RSS = syy − 2β·sxy + β²·sxx + n·c².
+    /// </summary>
+    internal static (double Baseline, double Beta, double Criterion) NonNegativeLine(int n, double meanX, double meanY, double sxx, double sxy,
+        double syy, double ridge, double beta0)
+    {
+        double Criterion(double b, double beta)
+        {
+            var c = meanY - b - beta * meanX;
+            return Math.Max(0, syy - 2 * beta * sxy + beta * beta * sxx + n * c * c) + ridge * (beta - beta0) * (beta - beta0);
+        }
+        // Both free (β clipped at 0 as before), then the baseline at 0 with the best β ≥ 0 through the origin, then β at 0.
+        var free = sxx + ridge > 0 ? Math.Max(0, (sxy + ridge * beta0) / (sxx + ridge)) : 0;
+        var best = (Baseline: Math.Max(0, meanY - free * meanX), Beta: free);
+        var bestValue = Criterion(best.Baseline, best.Beta);
+        var throughOrigin = sxx + n * meanX * meanX + ridge;
+        var slope = throughOrigin > 0 ? Math.Max(0, (sxy + n * meanX * meanY + ridge * beta0) / throughOrigin) : 0;
+        foreach (var (b, beta) in new[] { (0.0, slope), (Math.Max(0, meanY), 0.0) })
+        {
+            var value = Criterion(b, beta);
+            if (value < bestValue)
+            {
+                (best, bestValue) = ((b, beta), value);
+            }
+        }
+        return (best.Baseline, best.Beta, bestValue);
+    }
+
     internal static double Quantile(double[] sorted, double p)
     {
         var position = p * (sorted.Length - 1);
@@ -416,7 +448,7 @@ public static class CurveFitter
 
         public double Objective(double[] z) => Evaluate(z).Objective;
 
-        /// <summary>Profiles out baseline and β for the given shape: closed-form (ridge) least squares with β ≥ 0.</summary>
+        /// <summary>Profiles out baseline and β for the given shape: closed-form (ridge) least squares with baseline ≥ 0 and β ≥ 0.</summary>
         public Estimate Evaluate(double[] z)
         {
             var (theta, k, h) = Decode(z);
@@ -452,12 +484,11 @@ public static class CurveFitter
                 var logitTheta = Logit(theta) - Logit(PriorCarryover);
                 penalty = _priorWeight * (lnH * lnH / 0.49 + lnK * lnK + logitTheta * logitTheta);
             }
-            var beta = sxx + ridge > 0 ? Math.Max(0, (sxy + ridge * beta0) / (sxx + ridge)) : 0;
-            var baseline = meanY - beta * meanX;
-            var rss = Math.Max(0, syy - 2 * beta * sxy + beta * beta * sxx);
-            var objective = rss + ridge * (beta - beta0) * (beta - beta0) + penalty;
+            var (baseline, beta, criterion) = NonNegativeLine(n, meanX, meanY, sxx, sxy, syy, ridge, beta0);
+            var objective = criterion + penalty;
             return new Estimate(new ResponseCurve(beta, k, h, theta), baseline, double.IsFinite(objective) ? objective : double.MaxValue);
         }
+
 
         public static double[] Predict(Estimate estimate, double[] spend)
         {

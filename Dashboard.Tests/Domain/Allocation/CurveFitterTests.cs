@@ -48,6 +48,48 @@ public class CurveFitterTests
     }
 
     [Fact]
+    public void Fit_AlwaysOnSpendWithSmallBaselineAndNoise_BaselineStaysNonNegative()
+    {
+        // Spend never goes dark and the noise is large next to the true baseline of 20, so the level and β trade off: the
+        // unconstrained closed form explained these weeks with a weekly outcome of −2869 at zero spend.
+        var truth = new ResponseCurve(Beta: 1000, HalfSaturation: 300, Shape: 1.2, Carryover: 0.5);
+        var spend = ResponseSimulator.SpendPlan(weeks: 60, typical: 500, spread: 0.5, darkShare: 0, seed: 31);
+        var weeks = ResponseSimulator.Simulate(truth, baseline: 20, spend, noiseSd: 60, FirstWeek, seed: 31);
+
+        var fit = CurveFitter.Fit("tmall_ads", weeks, new FitSettings(BootstrapReplicates: 20, Seed: 4));
+
+        Assert.True(fit.Baseline >= 0, $"baseline {fit.Baseline}");
+        Assert.True(fit.BaselineInterval.Lower >= 0, $"baseline interval {fit.BaselineInterval}");
+        Assert.True(fit.Curve.Beta > 0, $"β {fit.Curve.Beta}");
+    }
+
+    [Theory]
+    [InlineData(new[] { 3.0, 4, 5 }, 2, 1)] // y = 2 + x: both coefficients free
+    [InlineData(new[] { 1.0, 4, 7 }, 0, 30.0 / 14)] // y = −2 + 3x: baseline bound at 0, β = Σxy/Σx² through the origin
+    [InlineData(new[] { 5.0, 4, 3 }, 4, 0)] // y falls with x: β bound at 0, baseline = ȳ
+    public void NonNegativeLine_SmallCases_MatchesHandComputedAndNoFeasiblePointIsBetter(double[] y, double expectedBaseline, double expectedBeta)
+    {
+        double[] x = [1, 2, 3];
+        var (meanX, meanY) = (x.Average(), y.Average());
+        var sxx = x.Sum(v => (v - meanX) * (v - meanX));
+        var sxy = x.Select((v, i) => (v - meanX) * (y[i] - meanY)).Sum();
+        var syy = y.Sum(v => (v - meanY) * (v - meanY));
+
+        var (b, beta, value) = CurveFitter.NonNegativeLine(3, meanX, meanY, sxx, sxy, syy, ridge: 0, beta0: 0);
+
+        Assert.Equal(expectedBaseline, b, 9);
+        Assert.Equal(expectedBeta, beta, 9);
+        for (var bb = 0.0; bb <= 8; bb += 0.05)
+        {
+            for (var bt = 0.0; bt <= 4; bt += 0.02)
+            {
+                var rss = y.Select((v, i) => (v - bb - bt * x[i]) * (v - bb - bt * x[i])).Sum();
+                Assert.True(rss >= value - 1e-9, $"({bb}, {bt}) gives {rss} < {value}");
+            }
+        }
+    }
+
+    [Fact]
     public void Fit_FewWeeks_FlaggedAndShrunk()
     {
         var truth = new ResponseCurve(300, 100, 1.5, 0.3);

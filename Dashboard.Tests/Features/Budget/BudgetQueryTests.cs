@@ -1,3 +1,4 @@
+using Dashboard.Domain.Allocation;
 using Dashboard.Features.Budget;
 using Dashboard.Navigation;
 
@@ -38,6 +39,38 @@ public class BudgetQueryTests
         Assert.Equal(BudgetQuery.DefaultUpper, parsed.UpperOf("search"));
         Assert.Equal((BudgetOutcome.Conversions, false, 120_000d, 1.25, 3L, "douyin"),
             (parsed.Outcome, parsed.TotalLocked, parsed.Target!.Value, parsed.Floor!.Value, parsed.Compare!.Value, parsed.Fit!));
+    }
+
+    [Fact]
+    public void Budget_GroupTotalAndSplit_WrittenAfterTheChannelsAndReadBack()
+    {
+        var query = BudgetQuery.Default with
+        {
+            Spends = new Dictionary<string, double> { ["sms"] = 2_000 },
+            GroupTotal = 50_000,
+            GroupBudgets = new Dictionary<CustomerGroup, double>
+            {
+                [CustomerGroup.Acquire] = 10_000, [CustomerGroup.Retain] = 30_000.5, [CustomerGroup.WinBack] = 0, [CustomerGroup.Develop] = 9_999.5,
+            },
+        };
+
+        var url = DashboardUrls.Budget(query);
+        var parsed = BudgetQuery.Parse(url);
+
+        Assert.Equal("/budget?s.sms=2000&g.total=50000&g.retain=30000.5&g.develop=9999.5&g.winback=0&g.acquire=10000", url);
+        Assert.Equal(50_000, parsed.GroupTotal);
+        Assert.Equal(query.GroupBudgets.OrderBy(kv => kv.Key), parsed.GroupBudgets!.OrderBy(kv => kv.Key));
+        Assert.Equal(url, DashboardUrls.Budget(parsed));
+    }
+
+    [Fact]
+    public void Parse_BadGroupValues_FallBackToChannelTotalAndEvenSplit()
+    {
+        var parsed = BudgetQuery.Parse("?g.total=-5&g.retain=abc&g.loyal=100&g.=3&g.acquire=NaN");
+
+        Assert.Null(parsed.GroupTotal);
+        Assert.Null(parsed.GroupBudgets);
+        Assert.Equal("/budget", DashboardUrls.Budget(parsed));
     }
 
     [Theory]

@@ -35,10 +35,16 @@ public sealed partial class BudgetPage : IDisposable
     private string? _inverseKey;
     private string? _message;
     private (string Code, long RunId, ChartSpec Spec)? _fitSpec;
+    private BudgetQuery _query = BudgetQuery.Default;
+    private bool _groupsLoaded;
+    private CustomerGroupsModel? _groupsModel;
+    private CustomerGroupsView? _groups;
+    private ChartSpec? _groupsSpec;
     private CancellationTokenSource? _chartsPending;
     private static readonly TimeSpan ChartDelay = TimeSpan.FromMilliseconds(300);
 
     [Inject] private BudgetService Service { get; set; } = null!;
+    [Inject] private CustomerGroupsService GroupsService { get; set; } = null!;
     [Inject] private NavigationManager Nav { get; set; } = null!;
     [Inject] private IJSRuntime Js { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
@@ -47,6 +53,16 @@ public sealed partial class BudgetPage : IDisposable
 
     private BudgetChartLabels ChartLabels => new(L["Curve"], L["95% band"], L["Current"], L["Proposed"], L["Optimized"], L["Saved"],
         L["Observed"], L["Fitted"], L["Residual"]);
+
+    private IReadOnlyDictionary<Dashboard.Domain.Allocation.CustomerGroup, string> GroupNames => new Dictionary<Dashboard.Domain.Allocation.CustomerGroup, string>
+    {
+        [Dashboard.Domain.Allocation.CustomerGroup.Retain] = L["Retain high-value at risk"],
+        [Dashboard.Domain.Allocation.CustomerGroup.Develop] = L["Develop high potential"],
+        [Dashboard.Domain.Allocation.CustomerGroup.WinBack] = L["Win back lapsed"],
+        [Dashboard.Domain.Allocation.CustomerGroup.Acquire] = L["Acquire lookalikes"],
+    };
+
+    private CustomerGroupsChartLabels GroupChartLabels => new(GroupNames, L["Current"], L["Proposed"], L["Group budget"], L["Expected return"]);
 
     private BudgetChannelModel FitChannel => _state!.Model.Channels.FirstOrDefault(c => c.Code == _state.Query.Fit) ?? _state.Model.Channels[0];
 
@@ -77,6 +93,7 @@ public sealed partial class BudgetPage : IDisposable
         }
         _appliedUri = relative;
         var query = BudgetQuery.Parse(relative);
+        _query = query;
         var raw = QueryHelpers.ParseQuery(new Uri(uri).Query);
         _range = DayRange.TryParse(raw.GetValueOrDefault(DashboardUrls.FromParameter), raw.GetValueOrDefault(DashboardUrls.ToParameter));
         var ct = _cts.Token;
@@ -90,6 +107,11 @@ public sealed partial class BudgetPage : IDisposable
             {
                 _compare = query.Compare is { } id ? await Service.ScenarioAsync(id, ct) : null;
             }
+            if (!_groupsLoaded)
+            {
+                _groupsModel = await GroupsService.LoadAsync(ct);
+                _groupsLoaded = true;
+            }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -99,6 +121,8 @@ public sealed partial class BudgetPage : IDisposable
         if (_model is null)
         {
             _state = null;
+            RecomputeGroups(query);
+            RefreshGroupsChart();
             return;
         }
         Recompute(query);
@@ -136,7 +160,14 @@ public sealed partial class BudgetPage : IDisposable
         }
         _comparison = BudgetWorkbench.Compare(_state, _optimized.Value.Answer, _compare);
         _message = _optimized.Value.Answer.Problem is { } problem ? L["The bounds cannot all hold:"] + " " + problem : null;
+        RecomputeGroups(query);
     }
+
+    /// <summary>The customer-group split for the URL state, in memory (the group budget defaults to the channels' total).</summary>
+    private void RecomputeGroups(BudgetQuery query) =>
+        _groups = _groupsModel is null ? null : CustomerGroupsView.Build(_groupsModel, query, _state?.Total ?? 0);
+
+    private void RefreshGroupsChart() => _groupsSpec = _groups is null ? null : CustomerGroupsChart.Curves(_groups, GroupChartLabels, Money.Symbol);
 
     // Plotly re-creates a chart for every new spec (tens of milliseconds in the browser, more for the small multiples), so
     // while a slider moves the charts wait until the moves pause.
@@ -145,6 +176,7 @@ public sealed partial class BudgetPage : IDisposable
         _chartsPending?.Cancel();
         _curvesSpec = BudgetChart.Curves(_model!, _projection!, ChartLabels, Money.Symbol);
         _differencesSpec = BudgetChart.Differences(_comparison, ChartLabels, _compare?.Summary.Name, Money.Symbol);
+        RefreshGroupsChart();
         if (_fitSpec?.Code != FitChannel.Code || _fitSpec.Value.RunId != _model!.RunId)
         {
             _fitSpec = (FitChannel.Code, _model!.RunId, BudgetChart.Fit(FitChannel, ChartLabels));
@@ -184,6 +216,12 @@ public sealed partial class BudgetPage : IDisposable
             }
             LogRecomputed(Logger, watch.Elapsed.TotalMilliseconds);
         }
+        else
+        {
+            RecomputeGroups(query);
+            RefreshGroupsChart();
+        }
+        _query = query;
         _appliedUri = url;
         Nav.NavigateTo(url, replace: replace);
     }
@@ -203,6 +241,18 @@ public sealed partial class BudgetPage : IDisposable
     }
 
     private void OnApplySplit(IReadOnlyList<double> spends) => Navigate(BudgetWorkbench.WithSpends(_model!, _state!.Query, spends), replace: false);
+
+    private void OnGroupTotalChanged(double? total) => Navigate(_query with { GroupTotal = total is >= 0 ? total : null, GroupBudgets = null }, replace: true);
+
+    private void OnApplyGroups()
+    {
+        if (_groups is { Problem: null } groups)
+        {
+            Navigate(_query with { GroupTotal = groups.Total, GroupBudgets = groups.ProposedBudgets() }, replace: false);
+        }
+    }
+
+    private string GroupsResetHref => DashboardUrls.Budget(_query with { GroupBudgets = null }, _range);
 
     private void OnTargetChanged(double? target) => Navigate(_state!.Query with { Target = target is > 0 ? target : null }, replace: true);
 
@@ -258,6 +308,7 @@ public sealed partial class BudgetPage : IDisposable
         if (status.Status == JobQueue.Succeeded)
         {
             _model = null;
+            _groupsLoaded = false;
             _appliedUri = null;
             await ApplyAsync(Nav.Uri);
         }

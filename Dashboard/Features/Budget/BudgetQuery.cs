@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dashboard.Domain.Allocation;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Primitives;
 
@@ -49,6 +50,10 @@ public sealed record BoundSpec(double Value, bool IsPercent)
 /// <param name="Floor">Inverse question: the marginal ROI to keep while spending as much as possible.</param>
 /// <param name="Compare">The saved scenario compared with the current and optimized splits.</param>
 /// <param name="Fit">The channel whose fit (observed vs fitted, residuals) is shown.</param>
+/// <param name="GroupTotal">The budget split across customer groups; null = the channel split's weekly total.</param>
+/// <param name="GroupBudgets">
+/// The user's split across customer groups (groups not listed get 0); null or empty = the same spend per head in every group.
+/// </param>
 public sealed record BudgetQuery(
     BudgetOutcome Outcome,
     bool TotalLocked,
@@ -58,7 +63,9 @@ public sealed record BudgetQuery(
     double? Target = null,
     double? Floor = null,
     long? Compare = null,
-    string? Fit = null)
+    string? Fit = null,
+    double? GroupTotal = null,
+    IReadOnlyDictionary<CustomerGroup, double>? GroupBudgets = null)
 {
     public const string OutcomeParameter = "outcome";
     public const string LockParameter = "lock";
@@ -69,6 +76,8 @@ public sealed record BudgetQuery(
     public const string FloorParameter = "floor";
     public const string CompareParameter = "cmp";
     public const string FitParameter = "fit";
+    public const string GroupTotalParameter = "g.total";
+    public const string GroupPrefix = "g.";
 
     /// <summary>The default bounds: half and twice the current spend.</summary>
     public static BoundSpec DefaultLower { get; } = new(50, IsPercent: true);
@@ -96,10 +105,15 @@ public sealed record BudgetQuery(
         var spends = new SortedDictionary<string, double>(StringComparer.Ordinal);
         var lower = new SortedDictionary<string, BoundSpec>(StringComparer.Ordinal);
         var upper = new SortedDictionary<string, BoundSpec>(StringComparer.Ordinal);
+        var groups = new SortedDictionary<CustomerGroup, double>();
         foreach (var (key, values) in query)
         {
             var value = values.LastOrDefault();
-            if (ChannelKey(key, SpendPrefix) is { } s && TryParseAmount(value) is { } spend)
+            if (GroupKey(key) is { } group && TryParseAmount(value) is { } budget)
+            {
+                groups[group] = budget;
+            }
+            else if (ChannelKey(key, SpendPrefix) is { } s && TryParseAmount(value) is { } spend)
             {
                 spends[s] = spend;
             }
@@ -120,7 +134,8 @@ public sealed record BudgetQuery(
         var target = TryParseAmount(Single(TargetParameter)) is > 0 and var t ? t : (double?)null;
         var floor = TryParseAmount(Single(FloorParameter)) is > 0 and var f ? f : (double?)null;
         var fit = Single(FitParameter) is { } code && IsChannelCode(code) ? code : null;
-        return new BudgetQuery(outcome, locked, spends, lower, upper, target, floor, compare, fit);
+        var groupTotal = TryParseAmount(Single(GroupTotalParameter));
+        return new BudgetQuery(outcome, locked, spends, lower, upper, target, floor, compare, fit, groupTotal, groups.Count > 0 ? groups : null);
     }
 
     /// <summary>The query pairs in a fixed order, defaults left out (build links with DashboardUrls.Budget).</summary>
@@ -162,6 +177,27 @@ public sealed record BudgetQuery(
         {
             yield return new(FitParameter, fit);
         }
+        if (GroupTotal is { } groupTotal)
+        {
+            yield return new(GroupTotalParameter, FormatAmount(groupTotal));
+        }
+        foreach (var (group, budget) in (GroupBudgets ?? new Dictionary<CustomerGroup, double>()).OrderBy(kv => kv.Key))
+        {
+            yield return new(GroupPrefix + GroupName(group), FormatAmount(budget));
+        }
+    }
+
+    /// <summary>A customer group's key in links: "retain", "develop", "winback", "acquire".</summary>
+    public static string GroupName(CustomerGroup group) => group.ToString().ToLowerInvariant();
+
+    private static CustomerGroup? GroupKey(string key)
+    {
+        if (!key.StartsWith(GroupPrefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+        var name = key[GroupPrefix.Length..];
+        return Enum.GetValues<CustomerGroup>().Where(g => GroupName(g) == name).Select(g => (CustomerGroup?)g).FirstOrDefault();
     }
 
     /// <summary>Weekly amounts in links: whole units are written without decimals, otherwise at most two.</summary>
