@@ -24,13 +24,15 @@ public sealed partial class ClusterTests(ClusterFixture cluster) : IClassFixture
         var onApp1 = await starter.NewPageAsync();
         await onApp1.GotoAsync("/budget");
         await Expect(onApp1.GetByTestId("model-run-start")).ToBeEnabledAsync(new() { Timeout = 120_000 });
-        var before = await onApp1.GetByTestId("model-run-budget-curves").InnerTextAsync();
+        await Expect(onApp1.GetByTestId("model-run-status")).ToContainTextAsync(RunNumber());
+        var before = int.Parse(RunNumber().Match(await onApp1.GetByTestId("model-run-status").InnerTextAsync()).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
 
         await onApp1.GetByTestId("model-run-start").ClickAsync();
 
+        await Expect(onApp1.GetByTestId("model-run-status")).Not.ToContainTextAsync($"#{before},", new() { Timeout = 120_000 });
         await Expect(onApp1.GetByTestId("model-run-status")).ToContainTextAsync("succeeded", new() { Timeout = 120_000 });
         var runId = RunNumber().Match(await onApp1.GetByTestId("model-run-status").InnerTextAsync()).Groups[1].Value;
-        Assert.DoesNotContain("#" + runId + ",", before, StringComparison.Ordinal);
+        Assert.True(int.Parse(runId, System.Globalization.CultureInfo.InvariantCulture) > before);
         await Expect(onApp2.GetByTestId("model-run-status")).ToContainTextAsync($"#{runId}, succeeded", new() { Timeout = 30_000 });
         Assert.Contains($"budget-curves #{runId} finished", cluster.WorkerLog(), StringComparison.Ordinal);
 
