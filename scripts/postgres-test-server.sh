@@ -71,6 +71,8 @@ DO \$\$ BEGIN
     CREATE ROLE $ROLE LOGIN CREATEDB PASSWORD '$PASSWORD';
   END IF;
 END \$\$;
+-- DROP DATABASE … WITH (FORCE) of a test database may have to end an autovacuum worker in it.
+GRANT pg_signal_backend TO $ROLE;
 SQL
 
 echo "export DASHBOARD_TEST_POSTGRES='Host=127.0.0.1;Port=$PORT;Username=$ROLE;Password=$PASSWORD;Database=postgres'"

@@ -16,4 +16,23 @@ internal static class StoreSql
     /// PostgreSQL's INTEGER is 32-bit, so it gets BIGINT.
     /// </summary>
     public static string Int64Key(DbConnection connection) => IsPostgres(connection) ? "BIGINT PRIMARY KEY" : "INTEGER PRIMARY KEY";
+
+    /// <summary>
+    /// After rows were written with explicit ids (the seeder, new profiles): moves each table's "Id" identity sequence
+    /// past the largest id, so later inserts that let the database choose (imports, EF) do not collide. SQLite needs
+    /// nothing (its row ids continue from the largest).
+    /// </summary>
+    public static void SyncIdentities(DbConnection connection, DbTransaction? transaction, params string[] tables)
+    {
+        if (!IsPostgres(connection))
+        {
+            return;
+        }
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        // pg_get_serial_sequence is null for a table whose Id is not generated: setval(null, …) then does nothing.
+        command.CommandText = string.Join(";\n", tables.Select(t =>
+            $"SELECT setval(pg_get_serial_sequence('\"{t}\"', 'Id'), (SELECT COALESCE(MAX(\"Id\"), 0) + 1 FROM \"{t}\"), false)"));
+        command.ExecuteNonQuery();
+    }
 }

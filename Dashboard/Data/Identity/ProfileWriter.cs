@@ -22,6 +22,7 @@ internal static class ProfileWriter
         IdentitySql.Fill(connection, transaction, "Customers",
             ["Id", "FirstSeenUtc", "ConsentSms", "ConsentEmail", "ConsentPush", "ConsentAds", "OrderCount", "Revenue", "IdentityCount"],
             update.CreatedProfileIds, id => [id, nowUtc, false, false, false, false, 0, 0.0, 0]);
+        StoreSql.SyncIdentities(connection, transaction, "Customers");
 
         IdentitySql.TempTable(connection, transaction, Moves, $"\"IdentityId\" {StoreSql.Int64Key(connection)}, \"CustomerId\" BIGINT NOT NULL");
         IdentitySql.Fill(connection, transaction, Moves, ["IdentityId", "CustomerId"], update.Assignments, a => [a.RecordId, a.ProfileId]);

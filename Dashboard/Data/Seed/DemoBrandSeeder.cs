@@ -169,6 +169,7 @@ public sealed class DemoBrandSeeder(IDbContextFactory<DashboardDbContext> dbFact
         progress?.Report(new DemoSeedProgress("truth", 0));
         writer.Write(DemoTruthBuilder.Build(settings, generator, curves, scale));
         writer.Flush();
+        StoreSql.SyncIdentities(connection, transaction, "Customers", "SourceIdentities", "Orders", "OrderLines", "Touchpoints", "Products", "Campaigns", "DemoPeople");
         transaction.Commit();
         return (generator, new Dictionary<string, long>(writer.Rows, StringComparer.Ordinal));
     }

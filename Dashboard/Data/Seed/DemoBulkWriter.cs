@@ -61,9 +61,10 @@ internal sealed class DemoBulkWriter : IDisposable
     private const string StagedAssignments = "seed_assignments";
 
     private readonly NpgsqlConnection? _postgres;
+    private long _movedAssignments;
 
     /// <summary>Rows written per table.</summary>
-    public IReadOnlyDictionary<string, long> Rows => _rows;
+    public IReadOnlyDictionary<string, long> Rows => _rows.Where(r => r.Key != StagedAssignments).ToDictionary(StringComparer.Ordinal);
 
     private readonly Dictionary<string, long> _rows = new(StringComparer.Ordinal);
 
@@ -79,15 +80,15 @@ internal sealed class DemoBulkWriter : IDisposable
         {
             table.Flush();
         }
-        if (_postgres is not null)
+        if (_postgres is not null && _rows[StagedAssignments] > _movedAssignments)
         {
+            _movedAssignments = _rows[StagedAssignments];
             _rows["CampaignAssignments"] = _rows.GetValueOrDefault("CampaignAssignments") + Execute($"""
                 INSERT INTO "CampaignAssignments" ("CampaignId", "CustomerId", "Arm", "IsControl")
                 SELECT "CampaignId", "CustomerId", "Arm", "IsControl" FROM {StagedAssignments} ORDER BY "Ordinal"
                 ON CONFLICT DO NOTHING;
                 """);
             Execute($"TRUNCATE {StagedAssignments}");
-            _rows.Remove(StagedAssignments);
         }
     }
 
