@@ -42,6 +42,11 @@ internal sealed class BenchStore : IAsyncDisposable
         }
         else
         {
+            if (string.IsNullOrWhiteSpace(postgresAdmin) || !postgresAdmin.Contains("Host=", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new CliUsageException("--postgres needs a connection string of a role that may create databases, e.g. " +
+                    "--postgres \"Host=127.0.0.1;Port=5432;Username=dashboard;Password=...\"");
+            }
             var name = $"dashboard_bench_{Guid.NewGuid():N}";
             await AdminAsync(postgresAdmin, $"CREATE DATABASE \"{name}\"", ct);
             store = new BenchStore(StoreProvider.Postgres,
