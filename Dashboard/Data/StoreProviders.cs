@@ -78,6 +78,8 @@ public static class StoreProviders
             services.AddDbContextFactory<PostgresDashboardDbContext>(o => Configure(o, provider, connectionString));
             services.AddSingleton<IDbContextFactory<DashboardDbContext>>(sp =>
                 new Upcast<PostgresDashboardDbContext>(sp.GetRequiredService<IDbContextFactory<PostgresDashboardDbContext>>()));
+            // Services that take the context itself from a scope (the data-protection key ring) get the provider's.
+            services.AddScoped<DashboardDbContext>(sp => sp.GetRequiredService<PostgresDashboardDbContext>());
         }
         else
         {
