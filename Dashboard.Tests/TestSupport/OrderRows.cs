@@ -8,7 +8,8 @@ public static class OrderRows
 {
     public static async Task InsertAsync(TestDatabase db, IEnumerable<(long Customer, DateTime PlacedAtUtc, double Total)> orders, int sourceId = 1)
     {
-        var list = orders.ToList();
+        // The store keeps UTC (PostgreSQL's timestamptz accepts nothing else): hand-written times are taken as UTC.
+        var list = orders.Select(o => (o.Customer, PlacedAtUtc: DateTime.SpecifyKind(o.PlacedAtUtc, DateTimeKind.Utc), o.Total)).ToList();
         await using var context = await db.Factory.CreateDbContextAsync();
         var existing = context.Customers.Select(c => c.Id).ToHashSet();
         foreach (var id in list.Select(o => o.Customer).Distinct().Where(id => !existing.Contains(id)))

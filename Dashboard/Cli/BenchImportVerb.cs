@@ -2,13 +2,13 @@ using System.Diagnostics;
 using System.Globalization;
 using Dashboard.Data;
 using Dashboard.Data.Import;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Cli;
 
 /// <summary>
 /// bench import [--rows N] [--customers N] [--seed S] [--reimport] [--keep-indexes] [--json]: writes a customers file
-/// and an N-line orders file to a temporary folder (streaming), imports both into a fresh temporary SQLite store and
+/// and an N-line orders file to a temporary folder (streaming), imports both into a fresh temporary SQLite store (or,
+/// with --postgres ADMIN-CONNECTION-STRING, a fresh PostgreSQL database on that server, dropped afterwards) and
 /// prints rows/s, elapsed seconds and the process's peak working set. Run it at two sizes to see memory stay flat.
 /// A big file into an empty store builds the order indexes at the end; --keep-indexes measures the row-by-row index
 /// maintenance that an import into a store already holding more orders than the file gets.
@@ -17,7 +17,7 @@ public sealed class BenchImportVerb : ICliVerb
 {
     public string Name => "bench import";
 
-    public string Usage => "bench import [--rows 1000000] [--customers N (default rows/10)] [--seed 7] [--reimport] [--keep-indexes] [--json]";
+    public string Usage => $"bench import [--rows 1000000] [--customers N (default rows/10)] [--seed 7] [--reimport] [--keep-indexes] {BenchStore.Usage} [--json]";
 
     public async Task<int> RunAsync(CliContext context)
     {
@@ -29,6 +29,7 @@ public sealed class BenchImportVerb : ICliVerb
         var json = context.Json;
         var ct = context.Cancellation;
 
+        var postgres = context.Args.Optional(BenchStore.Option);
         var folder = Directory.CreateTempSubdirectory("dashboard-bench-import-").FullName;
         try
         {
@@ -36,13 +37,8 @@ public sealed class BenchImportVerb : ICliVerb
             var files = BenchImportFiles.Write(folder, customers, rows, seed);
             var generateSeconds = clock.Elapsed.TotalSeconds;
 
-            var dbPath = Path.Combine(folder, "bench.db");
-            IDbContextFactory<DashboardDbContext> factory = new BenchDbFactory($"Data Source={dbPath};Pooling=False");
-            await using (var db = await factory.CreateDbContextAsync(ct))
-            {
-                await db.Database.MigrateAsync(ct);
-                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
-            }
+            await using var store = await BenchStore.CreateAsync(postgres, Path.Combine(folder, "bench.db"), ct);
+            var factory = store.Factory;
             var importer = keepIndexes
                 ? new CsvImporter(factory, TimeProvider.System) { DeferIndexesFromLines = long.MaxValue }
                 : new CsvImporter(factory, TimeProvider.System);
@@ -62,7 +58,8 @@ public sealed class BenchImportVerb : ICliVerb
                 Math.Round(orderReport.Elapsed.TotalSeconds, 2), PerSecond(orderReport), orderCpu, Math.Round(rows / Math.Max(orderCpu, 1e-9)),
                 again is null ? null : Math.Round(again.Elapsed.TotalSeconds, 2), again is null ? null : PerSecond(again),
                 again?.RowsUnchanged, Megabytes(process.PeakWorkingSet64), Megabytes(GC.GetTotalMemory(forceFullCollection: true)),
-                Megabytes(SQLitePCL.raw.sqlite3_memory_highwater(0)), Megabytes(new FileInfo(dbPath).Length));
+                store.Provider == StoreProvider.Sqlite ? Megabytes(SQLitePCL.raw.sqlite3_memory_highwater(0)) : 0,
+                await store.SizeMbAsync(ct));
             if (json)
             {
                 await context.WriteJsonAsync(result);
@@ -106,13 +103,6 @@ public sealed class BenchImportVerb : ICliVerb
 
     private static double Megabytes(long bytes) => Math.Round(bytes / 1024.0 / 1024.0, 1);
 
-    private sealed class BenchDbFactory(string connectionString) : IDbContextFactory<DashboardDbContext>
-    {
-        private readonly DbContextOptions<DashboardDbContext> _options =
-            new DbContextOptionsBuilder<DashboardDbContext>().UseSqlite(connectionString).Options;
-
-        public DashboardDbContext CreateDbContext() => new(_options);
-    }
 }
 
 public sealed record BenchImportResult(

@@ -1,18 +1,15 @@
 using System.Diagnostics;
 using System.Globalization;
-using Dashboard.Data;
 using Dashboard.Data.Seed;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Cli;
 
-/// <summary>Seeds a demo brand into a fresh temporary SQLite file and reports time, rows and peak memory.</summary>
+/// <summary>Seeds a demo brand into a fresh temporary store (SQLite file, or a PostgreSQL database with --postgres) and reports time, rows and peak memory.</summary>
 public sealed class BenchSeedVerb : ICliVerb
 {
     public string Name => "bench seed";
 
-    public string Usage => "bench seed [--customers N] [--seed S] [--json]   (temporary database, deleted afterwards)";
+    public string Usage => $"bench seed [--customers N] [--seed S] {BenchStore.Usage} [--json]   (temporary database, deleted afterwards)";
 
     public async Task<int> RunAsync(CliContext context)
     {
@@ -20,17 +17,9 @@ public sealed class BenchSeedVerb : ICliVerb
         var seed = context.Args.Int("seed", 42);
         var json = context.Json;
         var path = Path.Combine(Path.GetTempPath(), $"dashboard-bench-seed-{Guid.NewGuid():N}.db");
-        try
+        await using var store = await BenchStore.CreateAsync(context.Args.Optional(BenchStore.Option), path, context.Cancellation);
         {
-            IDbContextFactory<DashboardDbContext> factory = new FileFactory(new DbContextOptionsBuilder<DashboardDbContext>()
-                .UseSqlite($"Data Source={path};Pooling=False", s => s.CommandTimeout(600)).Options);
-            await using (var db = await factory.CreateDbContextAsync(context.Cancellation))
-            {
-                await db.Database.MigrateAsync(context.Cancellation);
-                // As the app runs its store (DatabaseInitializer).
-                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", context.Cancellation);
-            }
-            var result = await new DemoBrandSeeder(factory).SeedAsync(new DemoBrandSettings(customers, seed), null, context.Cancellation);
+            var result = await new DemoBrandSeeder(store.Factory).SeedAsync(new DemoBrandSettings(customers, seed), null, context.Cancellation);
             using var process = Process.GetCurrentProcess();
             process.Refresh();
             var totalRows = result.Rows.Values.Sum();
@@ -41,7 +30,7 @@ public sealed class BenchSeedVerb : ICliVerb
                 Math.Round(result.Elapsed.TotalSeconds, 3),
                 Math.Round(totalRows / result.Elapsed.TotalSeconds),
                 Math.Round(process.PeakWorkingSet64 / 1024.0 / 1024.0, 1),
-                Math.Round(new FileInfo(path).Length / 1024.0 / 1024.0, 1),
+                await store.SizeMbAsync(context.Cancellation),
                 result.Rows);
             if (json)
             {
@@ -59,19 +48,6 @@ public sealed class BenchSeedVerb : ICliVerb
             }
             return 0;
         }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
-            {
-                File.Delete(path + suffix);
-            }
-        }
-    }
-
-    private sealed class FileFactory(DbContextOptions<DashboardDbContext> options) : IDbContextFactory<DashboardDbContext>
-    {
-        public DashboardDbContext CreateDbContext() => new(options);
     }
 }
 

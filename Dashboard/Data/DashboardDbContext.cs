@@ -4,8 +4,24 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Data;
 
-public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> options) : DbContext(options), IDataProtectionKeyContext
+/// <summary>
+/// The store. On SQLite (the embedded default) this type is the context and owns the migrations in Data/Migrations;
+/// on PostgreSQL the app creates <see cref="PostgresDashboardDbContext"/>, the same model with its own migrations
+/// (EF Core keeps one migrations set per context type). Code everywhere works with this type.
+/// </summary>
+public class DashboardDbContext : DbContext, IDataProtectionKeyContext
 {
+    public DashboardDbContext(DbContextOptions<DashboardDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For a provider's subclass, whose options are typed for it.</summary>
+    protected DashboardDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     /// <summary>The key ring that protects cookies and antiforgery tokens, shared by every app instance on this store.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -10,7 +10,7 @@ public sealed class DatabaseOptions
 {
     public const string Section = "Database";
 
-    /// <summary>"sqlite" (embedded default).</summary>
+    /// <summary>"sqlite" (embedded default) or "postgres" (ConnectionStrings:Dashboard then names the server and database).</summary>
     [Required]
     public string Provider { get; set; } = "sqlite";
 
@@ -27,19 +27,14 @@ public static class DataFeature
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var connectionString = configuration.GetConnectionString("Dashboard") ?? DefaultSqlite(contentRoot, options.DataFolder);
-        services.AddDbContextFactory<DashboardDbContext>(o =>
-        {
-            switch (options.Provider.ToLowerInvariant())
-            {
-                case "sqlite":
-                    o.UseSqlite(connectionString, s => s.CommandTimeout(600));
-                    break;
-                default:
-                    throw new InvalidOperationException(
-                        $"Database:Provider '{options.Provider}' is not supported. Use 'sqlite'.");
-            }
-        });
+        var provider = StoreProviders.Parse(options.Provider);
+        var connectionString = configuration.GetConnectionString("Dashboard")
+            ?? (provider == StoreProvider.Sqlite
+                ? DefaultSqlite(contentRoot, options.DataFolder)
+                : throw new InvalidOperationException(
+                    "Database:Provider is 'postgres' but ConnectionStrings:Dashboard is not set: give the server, e.g. " +
+                    "ConnectionStrings__Dashboard='Host=localhost;Database=dashboard;Username=dashboard;Password=...'"));
+        services.AddStoreContextFactory(provider, connectionString);
         services.AddSingleton<DatabaseInitializer>();
         services.AddOptions<IdentityOptions>().BindConfiguration(IdentityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IdentityService>();

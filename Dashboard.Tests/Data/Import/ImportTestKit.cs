@@ -1,3 +1,4 @@
+using Dashboard.Data;
 using System.Security.Cryptography;
 using System.Text;
 using Dashboard.Data.Import;
@@ -40,10 +41,13 @@ public sealed class ImportTestKit : IAsyncDisposable
 
     public CsvImporter Importer { get; }
 
-    /// <summary>A new store; <paramref name="importer"/> makes a differently configured importer for it.</summary>
-    public static async Task<ImportTestKit> CreateAsync(Func<TestDatabase, CsvImporter>? importer = null)
+    /// <summary>
+    /// A new store (on this run's provider unless <paramref name="provider"/> names one); <paramref name="importer"/>
+    /// makes a differently configured importer for it.
+    /// </summary>
+    public static async Task<ImportTestKit> CreateAsync(Func<TestDatabase, CsvImporter>? importer = null, StoreProvider? provider = null)
     {
-        var database = await TestDatabase.CreateAsync();
+        var database = await TestDatabase.CreateAsync(provider ?? PostgresTestServer.Provider);
         return new(database, importer?.Invoke(database) ?? new CsvImporter(database.Factory, TimeProvider.System));
     }
 

@@ -22,7 +22,7 @@ public sealed class TouchpointsImportTests : IAsyncLifetime
         await using var db = await _kit.Database.Factory.CreateDbContextAsync();
         db.Campaigns.Add(new Campaign
         {
-            Code = "D11-PUSH", Name = "Double Eleven push", AdChannelId = 8, StartUtc = new DateTime(2024, 6, 1), EndUtc = new DateTime(2024, 6, 3),
+            Code = "D11-PUSH", Name = "Double Eleven push", AdChannelId = 8, StartUtc = new DateTime(2024, 6, 1, 0, 0, 0, DateTimeKind.Utc), EndUtc = new DateTime(2024, 6, 3, 0, 0, 0, DateTimeKind.Utc),
             TargetAudience = "lapsed buyers",
         });
         await db.SaveChangesAsync();

@@ -2,13 +2,18 @@ using System.Data.Common;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Dashboard.Data;
 using Dashboard.Data.Seed;
 using Dashboard.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Tests.Data.Seed;
 
-/// <summary>One demo brand of 4,000 buyers (seed 11), seeded once for all structural and statistical tests.</summary>
+/// <summary>
+/// One demo brand of 4,000 buyers (seed 11), seeded once for all structural and statistical tests. Always on SQLite:
+/// these tests read the brand with SQLite SQL (booleans as numbers); PostgresSeedTests checks that PostgreSQL
+/// receives the same brand.
+/// </summary>
 public sealed class DemoBrandFixture : IAsyncLifetime
 {
     public const int Buyers = 4_000;
@@ -20,7 +25,7 @@ public sealed class DemoBrandFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Db = await TestDatabase.CreateAsync();
+        Db = await TestDatabase.CreateAsync(StoreProvider.Sqlite);
         Result = await new DemoBrandSeeder(Db.Factory).SeedAsync(new DemoBrandSettings(Buyers, Seed), null, CancellationToken.None);
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Dashboard.Data;
 using Dashboard.Data.Seed;
 using Dashboard.Tests.TestSupport;
 
@@ -9,7 +10,7 @@ public class DemoBrandSeederTests
     [Fact]
     public async Task Seed_SameSeedTwice_WritesAnIdenticalBrand()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(StoreProvider.Sqlite);
         var seeder = new DemoBrandSeeder(db.Factory);
 
         var first = await seeder.SeedAsync(new DemoBrandSettings(300, 5), null, CancellationToken.None);
@@ -26,7 +27,7 @@ public class DemoBrandSeederTests
     [Fact]
     public async Task Seed_DifferentSeeds_WriteDifferentBrands()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(StoreProvider.Sqlite);
         var seeder = new DemoBrandSeeder(db.Factory);
 
         await seeder.SeedAsync(new DemoBrandSettings(300, 5), null, CancellationToken.None);
@@ -43,7 +44,7 @@ public class DemoBrandSeederTests
     [Fact]
     public async Task Seed_WithProgress_ReportsStagesUpToDone()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(StoreProvider.Sqlite);
         var reports = new List<DemoSeedProgress>();
         var progress = new SynchronousProgress(reports);
 
@@ -57,7 +58,7 @@ public class DemoBrandSeederTests
     [Fact]
     public async Task Seed_OverAnExistingBrand_ReplacesItAndKeepsReferenceData()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(StoreProvider.Sqlite);
         await new DemoBrandSeeder(db.Factory).SeedAsync(new DemoBrandSettings(300, 2), null, CancellationToken.None);
 
         await new DemoBrandSeeder(db.Factory).SeedAsync(new DemoBrandSettings(100, 2), null, CancellationToken.None);
@@ -72,7 +73,7 @@ public class DemoBrandSeederTests
     [Fact]
     public async Task SeedDemoVerb_SmallBrand_RebuildsTheStoreAndPrintsCounts()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(StoreProvider.Sqlite);
 
         var result = await CliRunner.RunAsync(db.Settings, "seed-demo", "--customers", "200", "--seed", "3", "--json");
 
@@ -92,7 +93,7 @@ public class DemoBrandSeederTests
     [Fact]
     public async Task SeedDemoVerb_WithoutJson_PrintsASentence()
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(StoreProvider.Sqlite);
 
         var result = await CliRunner.RunAsync(db.Settings, "seed-demo", "--customers", "100");
 
@@ -105,7 +106,7 @@ public class DemoBrandSeederTests
     [InlineData("many")]
     public async Task SeedDemoVerb_BadCustomerCount_ExitsWithUsage(string customers)
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(StoreProvider.Sqlite);
 
         var result = await CliRunner.RunAsync(db.Settings, "seed-demo", "--customers", customers);
 

@@ -30,46 +30,49 @@ internal static class IdentityGraphLoader
     {
         IdentitySql.IdTable(connection, transaction, Frontier, seeds);
         IdentitySql.IdTable(connection, transaction, NewRecords, newRecords);
-        IdentitySql.TempTable(connection, transaction, Loaded, "\"Id\" INTEGER PRIMARY KEY");
-        IdentitySql.TempTable(connection, transaction, Fresh, "\"Id\" INTEGER PRIMARY KEY");
+        IdentitySql.TempTable(connection, transaction, Loaded, $"\"Id\" {StoreSql.Int64Key(connection)}");
+        IdentitySql.TempTable(connection, transaction, Fresh, $"\"Id\" {StoreSql.Int64Key(connection)}");
         IdentitySql.TempTable(connection, transaction, KeysTable,
             "\"Kind\" INTEGER NOT NULL, \"Value\" TEXT NOT NULL, \"Total\" INTEGER NOT NULL, \"Before\" INTEGER NOT NULL, \"Round\" INTEGER NOT NULL, PRIMARY KEY (\"Kind\", \"Value\")");
         for (var round = 0; ; round++)
         {
             IdentitySql.Execute(connection, transaction, $"""
-                DELETE FROM temp.{Fresh};
-                INSERT OR IGNORE INTO temp.{Fresh}
+                DELETE FROM {Fresh};
+                INSERT INTO {Fresh}
                 SELECT i."Id" FROM "SourceIdentities" i
-                WHERE i."CustomerId" IN (SELECT s."CustomerId" FROM "SourceIdentities" s WHERE s."Id" IN (SELECT "Id" FROM temp.{Frontier}))
-                  AND i."Id" NOT IN (SELECT "Id" FROM temp.{Loaded});
+                WHERE i."CustomerId" IN (SELECT s."CustomerId" FROM "SourceIdentities" s WHERE s."Id" IN (SELECT "Id" FROM {Frontier}))
+                  AND i."Id" NOT IN (SELECT "Id" FROM {Loaded})
+                ON CONFLICT DO NOTHING;
                 """);
-            if (IdentitySql.Scalar(connection, transaction, $"SELECT COUNT(*) FROM temp.{Fresh}") == 0)
+            if (IdentitySql.Scalar(connection, transaction, $"SELECT COUNT(*) FROM {Fresh}") == 0)
             {
                 break;
             }
             IdentitySql.Execute(connection, transaction, $"""
-                INSERT INTO temp.{Loaded} SELECT "Id" FROM temp.{Fresh};
-                INSERT OR IGNORE INTO temp.{KeysTable} ("Kind", "Value", "Total", "Before", "Round")
+                INSERT INTO {Loaded} SELECT "Id" FROM {Fresh};
+                INSERT INTO {KeysTable} ("Kind", "Value", "Total", "Before", "Round")
                 SELECT k."Kind", k."Value",
                     (SELECT COUNT(*) FROM "IdentityKeys" x WHERE x."Kind" = k."Kind" AND x."Value" = k."Value"),
                     (SELECT COUNT(*) FROM "IdentityKeys" x WHERE x."Kind" = k."Kind" AND x."Value" = k."Value"
-                        AND x."SourceIdentityId" NOT IN (SELECT "Id" FROM temp.{NewRecords})),
-                    $round
-                FROM "IdentityKeys" k WHERE k."SourceIdentityId" IN (SELECT "Id" FROM temp.{Fresh});
-                DELETE FROM temp.{Frontier};
-                INSERT OR IGNORE INTO temp.{Frontier}
-                SELECT x."SourceIdentityId" FROM temp.{KeysTable} g
+                        AND x."SourceIdentityId" NOT IN (SELECT "Id" FROM {NewRecords})),
+                    @round
+                FROM "IdentityKeys" k WHERE k."SourceIdentityId" IN (SELECT "Id" FROM {Fresh})
+                ON CONFLICT DO NOTHING;
+                DELETE FROM {Frontier};
+                INSERT INTO {Frontier}
+                SELECT x."SourceIdentityId" FROM {KeysTable} g
                 JOIN "IdentityKeys" x ON x."Kind" = g."Kind" AND x."Value" = g."Value"
-                WHERE g."Round" = $round
-                  AND (g."Total" BETWEEN 2 AND $cap OR (g."Total" > $cap AND g."Before" BETWEEN 2 AND $cap))
-                  AND x."SourceIdentityId" NOT IN (SELECT "Id" FROM temp.{Loaded});
-                """, ("$round", round), ("$cap", maxFanout));
-            if (IdentitySql.Scalar(connection, transaction, $"SELECT COUNT(*) FROM temp.{Frontier}") == 0)
+                WHERE g."Round" = @round
+                  AND (g."Total" BETWEEN 2 AND @cap OR (g."Total" > @cap AND g."Before" BETWEEN 2 AND @cap))
+                  AND x."SourceIdentityId" NOT IN (SELECT "Id" FROM {Loaded})
+                ON CONFLICT DO NOTHING;
+                """, ("@round", round), ("@cap", maxFanout));
+            if (IdentitySql.Scalar(connection, transaction, $"SELECT COUNT(*) FROM {Frontier}") == 0)
             {
                 break;
             }
         }
-        return new IdentityGraph(ReadRecords(connection, transaction, $"WHERE i.\"Id\" IN (SELECT \"Id\" FROM temp.{Loaded})"),
+        return new IdentityGraph(ReadRecords(connection, transaction, $"WHERE i.\"Id\" IN (SELECT \"Id\" FROM {Loaded})"),
             ReadBlocked(connection, transaction, maxFanout), KeysTable);
     }
 
@@ -94,7 +97,7 @@ internal static class IdentityGraphLoader
     private static List<Identifier> ReadBlocked(DbConnection connection, DbTransaction transaction, int maxFanout)
     {
         using var command = IdentitySql.Command(connection, transaction,
-            $"SELECT \"Kind\", \"Value\" FROM temp.{KeysTable} WHERE \"Total\" > $cap", ("$cap", maxFanout));
+            $"SELECT \"Kind\", \"Value\" FROM {KeysTable} WHERE \"Total\" > @cap", ("@cap", maxFanout));
         using var reader = command.ExecuteReader();
         var blocked = new List<Identifier>();
         while (reader.Read())

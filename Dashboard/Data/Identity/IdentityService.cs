@@ -77,7 +77,7 @@ public sealed partial class IdentityService(
     {
         CopyProvisionalAttributes(connection, transaction, importRunId);
         var ids = IdentitySql.Ids(connection, transaction,
-            "SELECT \"Id\" FROM \"SourceIdentities\" WHERE \"ImportRunId\" = $run ORDER BY \"Id\"", ("$run", importRunId));
+            "SELECT \"Id\" FROM \"SourceIdentities\" WHERE \"ImportRunId\" = @run ORDER BY \"Id\"", ("@run", importRunId));
         return Incremental(connection, transaction, ids);
     }, $"import {importRunId}", ct);
 
@@ -94,7 +94,7 @@ public sealed partial class IdentityService(
         RunAsync((connection, transaction) =>
         {
             var members = IdentitySql.Ids(connection, transaction,
-                "SELECT \"Id\" FROM \"SourceIdentities\" WHERE \"CustomerId\" = $c ORDER BY \"Id\"", ("$c", customerId));
+                "SELECT \"Id\" FROM \"SourceIdentities\" WHERE \"CustomerId\" = @c ORDER BY \"Id\"", ("@c", customerId));
             var moving = identityIds.Distinct().Order().ToList();
             if (moving.Count == 0 || moving.Any(id => !members.Contains(id)))
             {
@@ -121,7 +121,7 @@ public sealed partial class IdentityService(
         var connection = db.Database.GetDbConnection();
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var customers = IdentitySql.Ids(connection, transaction,
-            "SELECT DISTINCT \"CustomerId\" FROM \"Orders\" WHERE \"ImportRunId\" = $run", ("$run", importRunId));
+            "SELECT DISTINCT \"CustomerId\" FROM \"Orders\" WHERE \"ImportRunId\" = @run", ("@run", importRunId));
         IdentitySql.IdTable(connection, transaction, ProfileRules.AffectedTable, customers);
         ProfileRules.RefreshOrderSummaries(connection, transaction);
         await transaction.CommitAsync(ct);
@@ -132,7 +132,7 @@ public sealed partial class IdentityService(
     private (int, IdentityUpdate) Incremental(DbConnection connection, DbTransaction transaction, IReadOnlyCollection<long> ids)
     {
         IdentitySql.IdTable(connection, transaction, "identity_incoming", ids);
-        var records = IdentityGraphLoader.ReadRecords(connection, transaction, "WHERE i.\"Id\" IN (SELECT \"Id\" FROM temp.identity_incoming)");
+        var records = IdentityGraphLoader.ReadRecords(connection, transaction, "WHERE i.\"Id\" IN (SELECT \"Id\" FROM identity_incoming)");
         ProfileWriter.WriteKeys(connection, transaction, [.. records.Select(r => r.Record)], replaceAll: false);
         var graph = IdentityGraphLoader.Load(connection, transaction, ids, ids, MaxFanout);
         var index = IdentityIndex.Load(graph.Records, new IdentityResolutionSettings(MaxFanout, graph.Blocked),
@@ -141,9 +141,10 @@ public sealed partial class IdentityService(
         ProfileWriter.Apply(connection, transaction, update, Now);
         // New identities that joined nobody keep their provisional customer: derive it too (counts, summaries).
         IdentitySql.Execute(connection, transaction, $"""
-            DELETE FROM temp.{ProfileRules.AffectedTable};
-            INSERT OR IGNORE INTO temp.{ProfileRules.AffectedTable}
-            SELECT "CustomerId" FROM "SourceIdentities" WHERE "Id" IN (SELECT "Id" FROM temp.identity_incoming);
+            DELETE FROM {ProfileRules.AffectedTable};
+            INSERT INTO {ProfileRules.AffectedTable}
+            SELECT "CustomerId" FROM "SourceIdentities" WHERE "Id" IN (SELECT "Id" FROM identity_incoming)
+            ON CONFLICT DO NOTHING;
             """);
         ProfileRules.Refresh(connection, transaction);
         ProfileWriter.WriteBlocked(connection, transaction, MaxFanout, graph.KeysTable, Now);
@@ -173,11 +174,11 @@ public sealed partial class IdentityService(
                 "CityTier" = c."CityTier", "ConsentSms" = c."ConsentSms", "ConsentEmail" = c."ConsentEmail",
                 "ConsentPush" = c."ConsentPush", "ConsentAds" = c."ConsentAds"
             FROM "Customers" c
-            WHERE c."Id" = "SourceIdentities"."CustomerId" AND "SourceIdentities"."ImportRunId" {(importRunId is null ? "IS NOT NULL" : "= $run")}
+            WHERE c."Id" = "SourceIdentities"."CustomerId" AND "SourceIdentities"."ImportRunId" {(importRunId is null ? "IS NOT NULL" : "= @run")}
               AND "SourceIdentities"."ConsentSms" IS NULL AND "SourceIdentities"."ConsentEmail" IS NULL
               AND "SourceIdentities"."ConsentPush" IS NULL AND "SourceIdentities"."ConsentAds" IS NULL
               AND (SELECT COUNT(*) FROM "SourceIdentities" x WHERE x."CustomerId" = c."Id") = 1
-            """, ("$run", importRunId));
+            """, ("@run", importRunId));
 
     private static long NextProfileId(DbConnection connection, DbTransaction transaction) =>
         1 + Math.Max(
@@ -204,10 +205,9 @@ public sealed partial class IdentityService(
 
     private void SaveConstraint(DbConnection connection, DbTransaction transaction, long customerId, CannotLink constraint, string createdBy, string? reason)
     {
-        IdentitySql.Execute(connection, transaction, """
-            INSERT INTO "IdentitySplits" ("CustomerId", "CreatedUtc", "CreatedBy", "Reason") VALUES ($c, $now, $by, $reason)
-            """, ("$c", customerId), ("$now", Now), ("$by", createdBy), ("$reason", string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()));
-        var splitId = IdentitySql.Scalar(connection, transaction, "SELECT last_insert_rowid()");
+        var splitId = IdentitySql.Scalar(connection, transaction, """
+            INSERT INTO "IdentitySplits" ("CustomerId", "CreatedUtc", "CreatedBy", "Reason") VALUES (@c, @now, @by, @reason) RETURNING "Id"
+            """, ("@c", customerId), ("@now", Now), ("@by", createdBy), ("@reason", string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()));
         IdentitySql.Fill(connection, transaction, "IdentitySplitMembers", ["IdentitySplitId", "SourceIdentityId", "SplitOff"],
             constraint.Left.Select(id => (id, true)).Concat(constraint.Right.Select(id => (id, false))), m => [splitId, m.id, m.Item2]);
     }

@@ -40,22 +40,22 @@ internal static class IdentitySql
     /// <summary>(Re)creates an empty temporary table with the given column definitions.</summary>
     public static void TempTable(DbConnection connection, DbTransaction? transaction, string name, string columns)
     {
-        Execute(connection, transaction, $"DROP TABLE IF EXISTS temp.\"{name}\"");
+        Execute(connection, transaction, $"DROP TABLE IF EXISTS \"{name}\"");
         Execute(connection, transaction, $"CREATE TEMP TABLE \"{name}\" ({columns})");
     }
 
-    /// <summary>Fills a table row by row with one prepared INSERT (OR IGNORE: duplicates are dropped).</summary>
+    /// <summary>Fills a table row by row with one prepared INSERT (ON CONFLICT DO NOTHING: duplicates are dropped).</summary>
     public static void Fill<T>(DbConnection connection, DbTransaction? transaction, string table, string[] columns, IEnumerable<T> rows, Func<T, object?[]> values)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = $"INSERT OR IGNORE INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) " +
-            $"VALUES ({string.Join(", ", columns.Select((_, i) => $"$p{i}"))})";
+        command.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) " +
+            $"VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))}) ON CONFLICT DO NOTHING";
         var parameters = new DbParameter[columns.Length];
         for (var i = 0; i < columns.Length; i++)
         {
             parameters[i] = command.CreateParameter();
-            parameters[i].ParameterName = $"$p{i}";
+            parameters[i].ParameterName = $"@p{i}";
             command.Parameters.Add(parameters[i]);
         }
         var prepared = false;
@@ -75,10 +75,10 @@ internal static class IdentitySql
         }
     }
 
-    /// <summary>A temporary table of ids (one INTEGER PRIMARY KEY column "Id").</summary>
+    /// <summary>A temporary table of ids (one 64-bit primary-key column "Id").</summary>
     public static void IdTable(DbConnection connection, DbTransaction? transaction, string name, IEnumerable<long> ids)
     {
-        TempTable(connection, transaction, name, "\"Id\" INTEGER PRIMARY KEY");
+        TempTable(connection, transaction, name, $"\"Id\" {StoreSql.Int64Key(connection)}");
         Fill(connection, transaction, name, ["Id"], ids, id => [id]);
     }
 

@@ -19,8 +19,10 @@ internal static class ProfileRules
     /// <summary>The temporary table of customer ids whose profile <see cref="Refresh"/> recomputes.</summary>
     public const string AffectedTable = "identity_affected_profiles";
 
+    // CASE rather than adding booleans: PostgreSQL has no arithmetic on boolean.
     private const string Completeness =
-        "((i.\"Name\" IS NOT NULL) + (i.\"Gender\" IS NOT NULL) + (i.\"BirthYear\" IS NOT NULL) + (i.\"City\" IS NOT NULL))";
+        "(CASE WHEN i.\"Name\" IS NULL THEN 0 ELSE 1 END + CASE WHEN i.\"Gender\" IS NULL THEN 0 ELSE 1 END" +
+        " + CASE WHEN i.\"BirthYear\" IS NULL THEN 0 ELSE 1 END + CASE WHEN i.\"City\" IS NULL THEN 0 ELSE 1 END)";
 
     private const string Preference = $"ORDER BY {Completeness} DESC, i.\"FirstSeenUtc\", i.\"Id\" LIMIT 1";
 
@@ -31,7 +33,7 @@ internal static class ProfileRules
     /// <summary>Recomputes the profiles listed in <see cref="AffectedTable"/> (or every profile when <paramref name="all"/>).</summary>
     public static int Refresh(DbConnection connection, DbTransaction transaction, bool all = false)
     {
-        var where = all ? "" : $"WHERE \"Id\" IN (SELECT \"Id\" FROM temp.\"{AffectedTable}\")";
+        var where = all ? "" : $"WHERE \"Id\" IN (SELECT \"Id\" FROM \"{AffectedTable}\")";
         return IdentitySql.Execute(connection, transaction, $"""
             UPDATE "Customers" SET
                 "FirstSeenUtc" = COALESCE((SELECT MIN(i."FirstSeenUtc") {Mine}), "FirstSeenUtc"),
@@ -43,10 +45,10 @@ internal static class ProfileRules
                 "CityTier" = COALESCE(
                     (SELECT i."CityTier" {Mine} AND i."City" IS NOT NULL {Preference}),
                     (SELECT i."CityTier" {Mine} AND i."CityTier" IS NOT NULL {Preference})),
-                "ConsentSms" = COALESCE((SELECT MIN(i."ConsentSms") {Mine} AND i."ConsentSms" IS NOT NULL), 0),
-                "ConsentEmail" = COALESCE((SELECT MIN(i."ConsentEmail") {Mine} AND i."ConsentEmail" IS NOT NULL), 0),
-                "ConsentPush" = COALESCE((SELECT MIN(i."ConsentPush") {Mine} AND i."ConsentPush" IS NOT NULL), 0),
-                "ConsentAds" = COALESCE((SELECT MIN(i."ConsentAds") {Mine} AND i."ConsentAds" IS NOT NULL), 0),
+                "ConsentSms" = COALESCE((SELECT MIN(CASE WHEN i."ConsentSms" THEN 1 ELSE 0 END) {Mine} AND i."ConsentSms" IS NOT NULL), 0) = 1,
+                "ConsentEmail" = COALESCE((SELECT MIN(CASE WHEN i."ConsentEmail" THEN 1 ELSE 0 END) {Mine} AND i."ConsentEmail" IS NOT NULL), 0) = 1,
+                "ConsentPush" = COALESCE((SELECT MIN(CASE WHEN i."ConsentPush" THEN 1 ELSE 0 END) {Mine} AND i."ConsentPush" IS NOT NULL), 0) = 1,
+                "ConsentAds" = COALESCE((SELECT MIN(CASE WHEN i."ConsentAds" THEN 1 ELSE 0 END) {Mine} AND i."ConsentAds" IS NOT NULL), 0) = 1,
                 "IdentityCount" = (SELECT COUNT(*) {Mine}),
                 "OrderCount" = (SELECT COUNT(*) {MyOrders}),
                 "Revenue" = COALESCE((SELECT SUM(o."Total") {MyOrders}), 0),
@@ -64,6 +66,6 @@ internal static class ProfileRules
                 "Revenue" = COALESCE((SELECT SUM(o."Total") {MyOrders}), 0),
                 "FirstOrderUtc" = (SELECT MIN(o."PlacedAtUtc") {MyOrders}),
                 "LastOrderUtc" = (SELECT MAX(o."PlacedAtUtc") {MyOrders})
-            WHERE "Id" IN (SELECT "Id" FROM temp.{AffectedTable})
+            WHERE "Id" IN (SELECT "Id" FROM {AffectedTable})
             """);
 }

@@ -22,33 +22,40 @@ internal static class ProfileWriter
         IdentitySql.Fill(connection, transaction, "Customers",
             ["Id", "FirstSeenUtc", "ConsentSms", "ConsentEmail", "ConsentPush", "ConsentAds", "OrderCount", "Revenue", "IdentityCount"],
             update.CreatedProfileIds, id => [id, nowUtc, false, false, false, false, 0, 0.0, 0]);
+        StoreSql.SyncIdentities(connection, transaction, "Customers");
 
-        IdentitySql.TempTable(connection, transaction, Moves, "\"IdentityId\" INTEGER PRIMARY KEY, \"CustomerId\" INTEGER NOT NULL");
+        IdentitySql.TempTable(connection, transaction, Moves, $"\"IdentityId\" {StoreSql.Int64Key(connection)}, \"CustomerId\" BIGINT NOT NULL");
         IdentitySql.Fill(connection, transaction, Moves, ["IdentityId", "CustomerId"], update.Assignments, a => [a.RecordId, a.ProfileId]);
         foreach (var table in new[] { "SourceIdentities", "Orders", "Touchpoints" })
         {
             var key = table == "SourceIdentities" ? "Id" : "SourceIdentityId";
             IdentitySql.Execute(connection, transaction, $"""
-                UPDATE "{table}" SET "CustomerId" = m."CustomerId" FROM temp.{Moves} m WHERE "{table}"."{key}" = m."IdentityId"
+                UPDATE "{table}" SET "CustomerId" = m."CustomerId" FROM {Moves} m WHERE "{table}"."{key}" = m."IdentityId"
                 """);
         }
 
         var merges = update.Merges.SelectMany(m => m.Absorbed.Select(a => (Absorbed: a, m.Survivor))).ToList();
-        IdentitySql.TempTable(connection, transaction, Merges, "\"Absorbed\" INTEGER PRIMARY KEY, \"Survivor\" INTEGER NOT NULL");
+        IdentitySql.TempTable(connection, transaction, Merges, $"\"Absorbed\" {StoreSql.Int64Key(connection)}, \"Survivor\" BIGINT NOT NULL");
         IdentitySql.Fill(connection, transaction, Merges, ["Absorbed", "Survivor"], merges, m => [m.Absorbed, m.Survivor]);
         if (merges.Count > 0)
         {
-            // A campaign that targeted two profiles of one person keeps the survivor's arm (the older profile's);
-            // the absorbed profile's duplicate assignment is dropped with it.
+            // A campaign that targeted two profiles of one person keeps the survivor's arm (the older profile's), or,
+            // when only absorbed profiles had it, the arm of the lowest absorbed id; the other assignments are dropped.
             IdentitySql.Execute(connection, transaction, $"""
-                UPDATE OR IGNORE "CampaignAssignments" SET "CustomerId" = m."Survivor"
-                FROM temp.{Merges} m WHERE "CampaignAssignments"."CustomerId" = m."Absorbed";
-                DELETE FROM "CampaignAssignments" WHERE "CustomerId" IN (SELECT "Absorbed" FROM temp.{Merges});
+                UPDATE "CampaignAssignments" SET "CustomerId" = m."Survivor"
+                FROM {Merges} m WHERE "CampaignAssignments"."CustomerId" = m."Absorbed"
+                  AND NOT EXISTS (SELECT 1 FROM "CampaignAssignments" s
+                      WHERE s."CampaignId" = "CampaignAssignments"."CampaignId" AND s."CustomerId" = m."Survivor")
+                  AND NOT EXISTS (SELECT 1 FROM "CampaignAssignments" o JOIN {Merges} om ON om."Absorbed" = o."CustomerId"
+                      WHERE om."Survivor" = m."Survivor" AND o."CampaignId" = "CampaignAssignments"."CampaignId"
+                        AND o."CustomerId" < "CampaignAssignments"."CustomerId");
+                DELETE FROM "CampaignAssignments" WHERE "CustomerId" IN (SELECT "Absorbed" FROM {Merges});
                 UPDATE "CustomerMerges" SET "SurvivorCustomerId" = m."Survivor"
-                FROM temp.{Merges} m WHERE "CustomerMerges"."SurvivorCustomerId" = m."Absorbed";
-                INSERT OR REPLACE INTO "CustomerMerges" ("AbsorbedCustomerId", "SurvivorCustomerId", "MergedUtc")
-                SELECT "Absorbed", "Survivor", $now FROM temp.{Merges};
-                """, ("$now", nowUtc));
+                FROM {Merges} m WHERE "CustomerMerges"."SurvivorCustomerId" = m."Absorbed";
+                INSERT INTO "CustomerMerges" ("AbsorbedCustomerId", "SurvivorCustomerId", "MergedUtc")
+                SELECT "Absorbed", "Survivor", @now FROM {Merges} WHERE true
+                ON CONFLICT ("AbsorbedCustomerId") DO UPDATE SET "SurvivorCustomerId" = excluded."SurvivorCustomerId", "MergedUtc" = excluded."MergedUtc";
+                """, ("@now", nowUtc));
         }
 
         IdentitySql.IdTable(connection, transaction, ProfileRules.AffectedTable, update.Profiles.Select(p => p.ProfileId));
@@ -56,7 +63,7 @@ internal static class ProfileWriter
         if (merges.Count > 0)
         {
             IdentitySql.Execute(connection, transaction, $"""
-                DELETE FROM "Customers" WHERE "Id" IN (SELECT "Absorbed" FROM temp.{Merges})
+                DELETE FROM "Customers" WHERE "Id" IN (SELECT "Absorbed" FROM {Merges})
                 AND NOT EXISTS (SELECT 1 FROM "SourceIdentities" i WHERE i."CustomerId" = "Customers"."Id")
                 """);
         }
@@ -67,12 +74,12 @@ internal static class ProfileWriter
     public static void WriteLinks(DbConnection connection, DbTransaction transaction, IEnumerable<IdentityCluster> clusters)
     {
         IdentitySql.TempTable(connection, transaction, Links,
-            "\"IdentityId\" INTEGER PRIMARY KEY, \"LinkedToId\" INTEGER NULL, \"Kind\" TEXT NULL, \"Value\" TEXT NULL");
+            $"\"IdentityId\" {StoreSql.Int64Key(connection)}, \"LinkedToId\" BIGINT NULL, \"Kind\" TEXT NULL, \"Value\" TEXT NULL");
         IdentitySql.Fill(connection, transaction, Links, ["IdentityId", "LinkedToId", "Kind", "Value"],
             clusters.SelectMany(RecordLinks.Orient), l => [l.RecordId, l.LinkedTo, l.Via?.KindCode, l.Via?.Value]);
         IdentitySql.Execute(connection, transaction, $"""
             UPDATE "SourceIdentities" SET "LinkedToId" = l."LinkedToId", "LinkedByKind" = l."Kind", "LinkedByValue" = l."Value"
-            FROM temp.{Links} l WHERE "SourceIdentities"."Id" = l."IdentityId"
+            FROM {Links} l WHERE "SourceIdentities"."Id" = l."IdentityId"
             """);
     }
 
@@ -87,7 +94,7 @@ internal static class ProfileWriter
         {
             IdentitySql.IdTable(connection, transaction, "identity_rekeyed", records.Select(r => r.Id));
             IdentitySql.Execute(connection, transaction,
-                "DELETE FROM \"IdentityKeys\" WHERE \"SourceIdentityId\" IN (SELECT \"Id\" FROM temp.identity_rekeyed)");
+                "DELETE FROM \"IdentityKeys\" WHERE \"SourceIdentityId\" IN (SELECT \"Id\" FROM identity_rekeyed)");
         }
         IdentitySql.Fill(connection, transaction, "IdentityKeys", ["Kind", "Value", "SourceIdentityId"], Keys(records),
             k => [(int)k.Kind, k.Value, k.RecordId]);
@@ -119,17 +126,17 @@ internal static class ProfileWriter
             IdentitySql.Execute(connection, transaction, "DELETE FROM \"IdentifierBlocks\"");
             IdentitySql.Execute(connection, transaction, """
                 INSERT INTO "IdentifierBlocks" ("Kind", "Value", "Records", "Reason", "UpdatedUtc")
-                SELECT "Kind", "Value", COUNT(*), 'fanout', $now FROM "IdentityKeys" GROUP BY "Kind", "Value" HAVING COUNT(*) > $cap
-                """, ("$now", nowUtc), ("$cap", maxFanout));
+                SELECT "Kind", "Value", COUNT(*), 'fanout', @now FROM "IdentityKeys" GROUP BY "Kind", "Value" HAVING COUNT(*) > @cap
+                """, ("@now", nowUtc), ("@cap", maxFanout));
             return;
         }
         IdentitySql.Execute(connection, transaction, $"""
             DELETE FROM "IdentifierBlocks" WHERE EXISTS
-                (SELECT 1 FROM temp."{touchedKeys}" t WHERE t."Kind" = "IdentifierBlocks"."Kind" AND t."Value" = "IdentifierBlocks"."Value");
+                (SELECT 1 FROM "{touchedKeys}" t WHERE t."Kind" = "IdentifierBlocks"."Kind" AND t."Value" = "IdentifierBlocks"."Value");
             INSERT INTO "IdentifierBlocks" ("Kind", "Value", "Records", "Reason", "UpdatedUtc")
-            SELECT k."Kind", k."Value", COUNT(*), 'fanout', $now
-            FROM "IdentityKeys" k JOIN temp."{touchedKeys}" t ON t."Kind" = k."Kind" AND t."Value" = k."Value"
-            GROUP BY k."Kind", k."Value" HAVING COUNT(*) > $cap;
-            """, ("$now", nowUtc), ("$cap", maxFanout));
+            SELECT k."Kind", k."Value", COUNT(*), 'fanout', @now
+            FROM "IdentityKeys" k JOIN "{touchedKeys}" t ON t."Kind" = k."Kind" AND t."Value" = k."Value"
+            GROUP BY k."Kind", k."Value" HAVING COUNT(*) > @cap;
+            """, ("@now", nowUtc), ("@cap", maxFanout));
     }
 }

@@ -28,8 +28,8 @@ internal sealed class CustomerWriter : RowWriter
             """, ("@source", DbType.Int32), ("@external", DbType.String));
         _insertCustomer = PrepareInsert("""
             INSERT INTO "Customers" ("Name", "Gender", "BirthYear", "City", "CityTier", "FirstSeenUtc", "AcquisitionSourceId",
-                                     "ConsentSms", "ConsentEmail", "ConsentPush", "ConsentAds")
-            VALUES (@name, @gender, @birthYear, @city, @cityTier, @firstSeen, @source, @sms, @email, @push, @ads)
+                                     "ConsentSms", "ConsentEmail", "ConsentPush", "ConsentAds", "OrderCount", "Revenue", "IdentityCount")
+            VALUES (@name, @gender, @birthYear, @city, @cityTier, @firstSeen, @source, @sms, @email, @push, @ads, 0, 0, 0)
             """, "Id",
             ("@name", DbType.String), ("@gender", DbType.String), ("@birthYear", DbType.Int32), ("@city", DbType.String),
             ("@cityTier", DbType.Int32), ("@firstSeen", DbType.DateTime), ("@source", DbType.Int32), ("@sms", DbType.Boolean),

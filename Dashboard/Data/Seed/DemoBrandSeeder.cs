@@ -69,6 +69,11 @@ public sealed class DemoBrandSeeder(IDbContextFactory<DashboardDbContext> dbFact
         var connection = db.Database.GetDbConnection();
         // The generator is CPU-bound and synchronous; keep it off the caller's thread.
         var (generator, rows) = await Task.Run(() => Write(connection, settings, progress, ct), ct);
+        if (StoreSql.IsPostgres(connection))
+        {
+            // Fresh planner statistics for the tables just loaded (autovacuum would get there later).
+            Execute(connection, null, "ANALYZE");
+        }
         progress?.Report(new DemoSeedProgress("done", 1));
         return new DemoSeedResult(
             (int)rows["Customers"],
@@ -89,13 +94,26 @@ public sealed class DemoBrandSeeder(IDbContextFactory<DashboardDbContext> dbFact
         DbConnection connection, DemoBrandSettings settings, IProgress<DemoSeedProgress>? progress, CancellationToken ct)
     {
         var profiles = ResolveIdentities(settings, progress, ct);
-        // A bigger page cache for this connection only: index inserts stay in memory longer.
-        Execute(connection, null, "PRAGMA cache_size = -65536");
+        var postgres = StoreSql.IsPostgres(connection);
+        if (!postgres)
+        {
+            // A bigger page cache for this connection only: index inserts stay in memory longer.
+            Execute(connection, null, "PRAGMA cache_size = -65536");
+        }
         using var transaction = connection.BeginTransaction();
         progress?.Report(new DemoSeedProgress("wipe", 0));
-        foreach (var table in BrandTables)
+        if (postgres)
         {
-            Execute(connection, transaction, $"DELETE FROM \"{table}\"");
+            // One TRUNCATE of every brand table instead of row-by-row deletes. CASCADE empties what references them
+            // from outside (CustomerLifetimes, whose foreign key cascades: the DELETE on SQLite removes those rows too).
+            Execute(connection, transaction, $"TRUNCATE {string.Join(", ", BrandTables.Select(t => $"\"{t}\""))} CASCADE");
+        }
+        else
+        {
+            foreach (var table in BrandTables)
+            {
+                Execute(connection, transaction, $"DELETE FROM \"{table}\"");
+            }
         }
 
         // Secondary indexes are dropped for the load and rebuilt from sorted data afterwards, in the same
@@ -137,6 +155,7 @@ public sealed class DemoBrandSeeder(IDbContextFactory<DashboardDbContext> dbFact
             writer.SetCampaignCost(spec.Id, Math.Round(spec.FixedCost + spec.CostPerContact * contacts, 2));
         }
 
+        writer.Flush();
         progress?.Report(new DemoSeedProgress("indexes", 0));
         foreach (var (_, sql) in indexes)
         {
@@ -149,6 +168,8 @@ public sealed class DemoBrandSeeder(IDbContextFactory<DashboardDbContext> dbFact
 
         progress?.Report(new DemoSeedProgress("truth", 0));
         writer.Write(DemoTruthBuilder.Build(settings, generator, curves, scale));
+        writer.Flush();
+        StoreSql.SyncIdentities(connection, transaction, "Customers", "SourceIdentities", "Orders", "OrderLines", "Touchpoints", "Products", "Campaigns", "DemoPeople");
         transaction.Commit();
         return (generator, new Dictionary<string, long>(writer.Rows, StringComparer.Ordinal));
     }
@@ -184,9 +205,17 @@ public sealed class DemoBrandSeeder(IDbContextFactory<DashboardDbContext> dbFact
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        // Automatic indexes (primary keys, UNIQUE constraints) have no SQL and stay.
-        command.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (" +
-            string.Join(", ", BrandTables.Select(t => $"'{t}'")) + ") ORDER BY name";
+        var tables = string.Join(", ", BrandTables.Select(t => $"'{t}'"));
+        // Automatic indexes (primary keys, UNIQUE constraints) have no SQL (SQLite) or belong to a constraint
+        // (PostgreSQL), and stay.
+        command.CommandText = StoreSql.IsPostgres(connection)
+            ? $"""
+                SELECT i.indexname, i.indexdef FROM pg_indexes i
+                WHERE i.schemaname = current_schema() AND i.tablename IN ({tables})
+                  AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)
+                ORDER BY i.indexname
+                """
+            : $"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({tables}) ORDER BY name";
         using var reader = command.ExecuteReader();
         var indexes = new List<(string, string)>();
         while (reader.Read())

@@ -2,13 +2,14 @@ using System.Data.Common;
 using Dashboard.Data.Entities;
 using Dashboard.Data.Identity;
 using Dashboard.Domain.Identity;
+using Npgsql;
 
 namespace Dashboard.Data.Seed;
 
 /// <summary>
-/// Writes the demo brand with one prepared INSERT per table inside the caller's transaction
-/// (about 20 times faster than EF's AddRange and flat in memory; TOOLCHAIN.md §10). Column lists
-/// follow the entity configurations; ids are assigned by the generator.
+/// Writes the demo brand inside the caller's transaction: on SQLite with one prepared INSERT per table (about 20
+/// times faster than EF's AddRange and flat in memory; TOOLCHAIN.md §10), on PostgreSQL with binary COPY in batches
+/// (<see cref="PostgresCopy"/>). Column lists follow the entity configurations; ids are assigned by the generator.
 /// </summary>
 internal sealed class DemoBulkWriter : IDisposable
 {
@@ -28,8 +29,19 @@ internal sealed class DemoBulkWriter : IDisposable
     {
         _connection = connection;
         _transaction = transaction;
+        _postgres = connection as NpgsqlConnection;
+        if (_postgres is not null)
+        {
+            // COPY cannot skip rows that break a key: campaign assignments go to a staging table first (in write order)
+            // and reach CampaignAssignments in FinishAssignments, keeping the first arm as INSERT OR IGNORE does.
+            Execute($"""
+                DROP TABLE IF EXISTS {StagedAssignments};
+                CREATE TEMP TABLE {StagedAssignments} (LIKE "CampaignAssignments");
+                ALTER TABLE {StagedAssignments} ADD COLUMN "Ordinal" BIGSERIAL;
+                """);
+        }
         _customers = Table("Customers", "Id", "Name", "Gender", "BirthYear", "City", "CityTier", "FirstSeenUtc",
-            "AcquisitionSourceId", "ConsentSms", "ConsentEmail", "ConsentPush", "ConsentAds");
+            "AcquisitionSourceId", "ConsentSms", "ConsentEmail", "ConsentPush", "ConsentAds", "OrderCount", "Revenue", "IdentityCount");
         _identities = Table("SourceIdentities", "Id", "SourceId", "ExternalId", "Phone", "Email", "MemberNo", "CustomerId", "FirstSeenUtc",
             "Name", "Gender", "BirthYear", "City", "CityTier", "ConsentSms", "ConsentEmail", "ConsentPush", "ConsentAds",
             "LinkedToId", "LinkedByKind", "LinkedByValue");
@@ -39,17 +51,54 @@ internal sealed class DemoBulkWriter : IDisposable
         _touchpoints = Table("Touchpoints", "Id", "SourceId", "EventId", "CustomerId", "SourceIdentityId", "Type", "OccurredAtUtc",
             "DwellSeconds", "CampaignId", "ProductId");
         // Two persons wrongly merged into one profile could both be targeted: the profile keeps the first arm.
-        _assignments = Table("CampaignAssignments", "CampaignId", "CustomerId", "Arm", "IsControl").OrIgnore();
+        _assignments = _postgres is null
+            ? Table("CampaignAssignments", "CampaignId", "CustomerId", "Arm", "IsControl").OrIgnore()
+            : Table(StagedAssignments, "CampaignId", "CustomerId", "Arm", "IsControl");
         _people = Table("DemoPeople", "Id", "Lambda", "DropoutProbability", "MeanOrderValue", "AliveAtEnd", "IsProspect", "ExtraOrders");
         _identityTruth = Table("DemoIdentityTruths", "SourceIdentityId", "PersonId");
     }
 
+    private const string StagedAssignments = "seed_assignments";
+
+    private readonly NpgsqlConnection? _postgres;
+    private long _movedAssignments;
+
     /// <summary>Rows written per table.</summary>
-    public IReadOnlyDictionary<string, long> Rows => _rows;
+    public IReadOnlyDictionary<string, long> Rows => _rows.Where(r => r.Key != StagedAssignments).ToDictionary(StringComparer.Ordinal);
 
     private readonly Dictionary<string, long> _rows = new(StringComparer.Ordinal);
 
-    private BulkTable Table(string name, params string[] columns) => new(_connection, _transaction, name, columns, _rows);
+    private BulkTable Table(string name, params string[] columns) => new(_connection, _transaction, name, columns, _rows, Flush);
+
+    /// <summary>
+    /// Writes everything buffered (PostgreSQL), parents before children so foreign keys hold, and moves the staged
+    /// campaign assignments into place. Call before running other SQL on the connection; a no-op on SQLite.
+    /// </summary>
+    public void Flush()
+    {
+        foreach (var table in new[] { _people, _customers, _identities, _identityTruth, _keys, _orders, _lines, _touchpoints, _assignments })
+        {
+            table.Flush();
+        }
+        if (_postgres is not null && _rows[StagedAssignments] > _movedAssignments)
+        {
+            _movedAssignments = _rows[StagedAssignments];
+            _rows["CampaignAssignments"] = _rows.GetValueOrDefault("CampaignAssignments") + Execute($"""
+                INSERT INTO "CampaignAssignments" ("CampaignId", "CustomerId", "Arm", "IsControl")
+                SELECT "CampaignId", "CustomerId", "Arm", "IsControl" FROM {StagedAssignments} ORDER BY "Ordinal"
+                ON CONFLICT DO NOTHING;
+                """);
+            Execute($"TRUNCATE {StagedAssignments}");
+        }
+    }
+
+    private int Execute(string sql)
+    {
+        using var command = _connection.CreateCommand();
+        command.Transaction = _transaction;
+        command.CommandText = sql;
+        return command.ExecuteNonQuery();
+    }
 
     /// <summary>
     /// Placeholder rows for the profiles 1..count (identity resolution's clusters); ProfileRules derives their
@@ -59,7 +108,8 @@ internal sealed class DemoBulkWriter : IDisposable
     {
         for (var id = 1; id <= count; id++)
         {
-            _customers.Insert(id, null, null, null, null, null, placeholderFirstSeen, null, false, false, false, false);
+            // The summary columns are written (not left to a column default: only SQLite's migrations have one).
+            _customers.Insert(id, null, null, null, null, null, placeholderFirstSeen, null, false, false, false, false, 0, 0.0, 0);
         }
     }
 
@@ -139,14 +189,15 @@ internal sealed class DemoBulkWriter : IDisposable
     {
         using var command = _connection.CreateCommand();
         command.Transaction = _transaction;
-        command.CommandText = "UPDATE Campaigns SET Cost = $cost WHERE Id = $id";
-        AddParameter(command, "$cost", cost);
-        AddParameter(command, "$id", campaignId);
+        command.CommandText = "UPDATE \"Campaigns\" SET \"Cost\" = @cost WHERE \"Id\" = @id";
+        AddParameter(command, "@cost", cost);
+        AddParameter(command, "@id", campaignId);
         command.ExecuteNonQuery();
     }
 
     public void Dispose()
     {
+        Flush();
         _customers.Dispose();
         _identities.Dispose();
         _orders.Dispose();
@@ -166,54 +217,89 @@ internal sealed class DemoBulkWriter : IDisposable
         command.Parameters.Add(parameter);
     }
 
-    /// <summary>One table's prepared INSERT; parameters are rebound for every row.</summary>
+    /// <summary>
+    /// One table's rows: a prepared INSERT with parameters rebound for every row (SQLite), or a buffered binary COPY
+    /// (PostgreSQL) that asks the writer to flush every table when its buffer is full.
+    /// </summary>
     private sealed class BulkTable : IDisposable
     {
-        private readonly DbCommand _command;
-        private readonly DbParameter[] _parameters;
+        private readonly DbCommand? _command;
+        private readonly DbParameter[] _parameters = [];
+        private readonly PostgresCopy? _copy;
+        private readonly Action _flushAll;
         private readonly string _name;
         private readonly Dictionary<string, long> _rows;
         private bool _prepared;
 
-        /// <summary>INSERT OR IGNORE: rows that would break a unique key are skipped (and not counted).</summary>
-        public BulkTable OrIgnore()
-        {
-            _command.CommandText = _command.CommandText.Replace("INSERT INTO", "INSERT OR IGNORE INTO", StringComparison.Ordinal);
-            return this;
-        }
-
-        public BulkTable(DbConnection connection, DbTransaction transaction, string name, string[] columns, Dictionary<string, long> rows)
+        public BulkTable(DbConnection connection, DbTransaction transaction, string name, string[] columns, Dictionary<string, long> rows, Action flushAll)
         {
             _name = name;
             _rows = rows;
+            _flushAll = flushAll;
             _rows.TryAdd(name, 0);
+            if (connection is NpgsqlConnection postgres)
+            {
+                _copy = new PostgresCopy(postgres, name, columns);
+                return;
+            }
             _command = connection.CreateCommand();
             _command.Transaction = transaction;
             _command.CommandText =
-                $"INSERT INTO \"{name}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => $"$p{i}"))})";
+                $"INSERT INTO \"{name}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})";
             _parameters = new DbParameter[columns.Length];
             for (var i = 0; i < columns.Length; i++)
             {
                 _parameters[i] = _command.CreateParameter();
-                _parameters[i].ParameterName = $"$p{i}";
+                _parameters[i].ParameterName = $"@p{i}";
                 _command.Parameters.Add(_parameters[i]);
             }
         }
 
+        /// <summary>INSERT OR IGNORE (SQLite): rows that would break a unique key are skipped (and not counted).</summary>
+        public BulkTable OrIgnore()
+        {
+            _command!.CommandText = _command.CommandText.Replace("INSERT INTO", "INSERT OR IGNORE INTO", StringComparison.Ordinal);
+            return this;
+        }
+
         public void Insert(params ReadOnlySpan<object?> values)
         {
+            if (_copy is not null)
+            {
+                _copy.Add(values);
+                if (_copy.Full)
+                {
+                    _flushAll();
+                }
+                return;
+            }
             for (var i = 0; i < values.Length; i++)
             {
                 _parameters[i].Value = values[i] ?? DBNull.Value;
             }
             if (!_prepared)
             {
-                _command.Prepare();
+                _command!.Prepare();
                 _prepared = true;
             }
-            _rows[_name] += _command.ExecuteNonQuery();
+            _rows[_name] += _command!.ExecuteNonQuery();
         }
 
-        public void Dispose() => _command.Dispose();
+        public void Flush()
+        {
+            if (_copy is null)
+            {
+                return;
+            }
+            var before = _copy.Copied;
+            _copy.Flush();
+            _rows[_name] += _copy.Copied - before;
+        }
+
+        public void Dispose()
+        {
+            Flush();
+            _command?.Dispose();
+        }
     }
 }

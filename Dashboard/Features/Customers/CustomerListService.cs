@@ -90,8 +90,11 @@ public sealed partial class CustomerListService(IDbContextFactory<DashboardDbCon
         {
             query = query.Where(c => c.CityTier == tier);
         }
+        // The scan-in-sort-order hint (a collation on the compared column) is for SQLite's planner; PostgreSQL's
+        // chooses between the two indexes from its statistics, and has no collations on timestamps.
+        var hints = db.Database.IsSqlite();
         var seen = (From: q.SeenFrom is { } sf ? Utc(sf) : (DateTime?)null, To: q.SeenTo is { } st ? Utc(st.AddDays(1)) : (DateTime?)null);
-        if (ScanInSortOrder(seen, q.Sort, CustomerSort.FirstSeen))
+        if (hints && ScanInSortOrder(seen, q.Sort, CustomerSort.FirstSeen))
         {
             query = query.Where(c => (seen.From == null || EF.Functions.Collate(c.FirstSeenUtc, NoIndex).CompareTo(seen.From.Value) >= 0)
                 && (seen.To == null || EF.Functions.Collate(c.FirstSeenUtc, NoIndex).CompareTo(seen.To.Value) < 0));
@@ -101,7 +104,7 @@ public sealed partial class CustomerListService(IDbContextFactory<DashboardDbCon
             query = query.Where(c => (seen.From == null || c.FirstSeenUtc >= seen.From) && (seen.To == null || c.FirstSeenUtc < seen.To));
         }
         var bought = (From: q.BoughtFrom is { } bf ? Utc(bf) : (DateTime?)null, To: q.BoughtTo is { } bt ? Utc(bt.AddDays(1)) : (DateTime?)null);
-        if (ScanInSortOrder(bought, q.Sort, CustomerSort.LastOrder))
+        if (hints && ScanInSortOrder(bought, q.Sort, CustomerSort.LastOrder))
         {
             query = query.Where(c => c.LastOrderUtc != null
                 && (bought.From == null || EF.Functions.Collate(c.LastOrderUtc.Value, NoIndex).CompareTo(bought.From.Value) >= 0)

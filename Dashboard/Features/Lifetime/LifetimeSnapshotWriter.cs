@@ -53,10 +53,10 @@ public static class LifetimeSnapshotWriter
             prune.Transaction = transaction;
             // Runs older than the newest earlier snapshot lose theirs; ModelRuns rows (parameters, summary) stay.
             prune.CommandText = """
-                DELETE FROM CustomerLifetimes WHERE ModelRunId < (SELECT COALESCE(MAX(ModelRunId), 0) FROM LifetimeCurves WHERE ModelRunId < $run);
-                DELETE FROM LifetimeCurves WHERE ModelRunId < (SELECT COALESCE(MAX(ModelRunId), 0) FROM LifetimeCurves WHERE ModelRunId < $run);
+                DELETE FROM "CustomerLifetimes" WHERE "ModelRunId" < (SELECT COALESCE(MAX("ModelRunId"), 0) FROM "LifetimeCurves" WHERE "ModelRunId" < @run);
+                DELETE FROM "LifetimeCurves" WHERE "ModelRunId" < (SELECT COALESCE(MAX("ModelRunId"), 0) FROM "LifetimeCurves" WHERE "ModelRunId" < @run);
                 """;
-            AddParameter(prune, "$run", runId);
+            AddParameter(prune, "@run", runId);
             await prune.ExecuteNonQueryAsync(ct);
         }
         await transaction.CommitAsync(ct);
@@ -98,22 +98,27 @@ public static class LifetimeSnapshotWriter
         var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) " +
-            $"VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))})";
+            $"VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))})";
         for (var i = 0; i < columns.Length; i++)
         {
             var parameter = command.CreateParameter();
-            parameter.ParameterName = "$p" + i;
+            parameter.ParameterName = "@p" + i;
             command.Parameters.Add(parameter);
         }
-        command.Prepare();
         return command;
     }
 
+    // Prepared once the first row is bound: Npgsql infers the parameter types from the values.
     private static void Bind(DbCommand command, params object[] values)
     {
+        var first = command.Parameters[0].Value is null;
         for (var i = 0; i < values.Length; i++)
         {
             command.Parameters[i].Value = values[i];
+        }
+        if (first)
+        {
+            command.Prepare();
         }
     }
 

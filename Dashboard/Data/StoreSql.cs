@@ -1,0 +1,38 @@
+using System.Data.Common;
+using Npgsql;
+
+namespace Dashboard.Data;
+
+/// <summary>
+/// The few places where the store's hand-written SQL must differ between SQLite and PostgreSQL. Everything else is
+/// written once in the common subset: quoted identifiers, @parameters, ON CONFLICT, RETURNING, UPDATE … FROM.
+/// </summary>
+internal static class StoreSql
+{
+    public static bool IsPostgres(DbConnection connection) => connection is NpgsqlConnection;
+
+    /// <summary>
+    /// A 64-bit integer primary-key column type: SQLite's INTEGER PRIMARY KEY is the row id itself (no second B-tree),
+    /// PostgreSQL's INTEGER is 32-bit, so it gets BIGINT.
+    /// </summary>
+    public static string Int64Key(DbConnection connection) => IsPostgres(connection) ? "BIGINT PRIMARY KEY" : "INTEGER PRIMARY KEY";
+
+    /// <summary>
+    /// After rows were written with explicit ids (the seeder, new profiles): moves each table's "Id" identity sequence
+    /// past the largest id, so later inserts that let the database choose (imports, EF) do not collide. SQLite needs
+    /// nothing (its row ids continue from the largest).
+    /// </summary>
+    public static void SyncIdentities(DbConnection connection, DbTransaction? transaction, params string[] tables)
+    {
+        if (!IsPostgres(connection))
+        {
+            return;
+        }
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        // pg_get_serial_sequence is null for a table whose Id is not generated: setval(null, …) then does nothing.
+        command.CommandText = string.Join(";\n", tables.Select(t =>
+            $"SELECT setval(pg_get_serial_sequence('\"{t}\"', 'Id'), (SELECT COALESCE(MAX(\"Id\"), 0) + 1 FROM \"{t}\"), false)"));
+        command.ExecuteNonQuery();
+    }
+}
