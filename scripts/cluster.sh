@@ -46,12 +46,12 @@ install_missing() {
 as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
 start_postgres() {
-  mkdir -p "$DIR/pg"
-  [ "$(id -u)" -eq 0 ] && chown postgres "$DIR/pg"
+  mkdir -p "$DIR/pg" "$DIR/pglog"
+  [ "$(id -u)" -eq 0 ] && chown postgres "$DIR/pg" "$DIR/pglog"
   if [ ! -f "$DIR/pg/PG_VERSION" ]; then
     as_pg "$PGBIN/initdb" -D "$DIR/pg" -A trust -U postgres >/dev/null
   fi
-  as_pg "$PGBIN/pg_ctl" -D "$DIR/pg" -l "$DIR/pg.log" -w -o "-p $PGPORT -k /tmp -c listen_addresses=127.0.0.1" start >/dev/null
+  as_pg "$PGBIN/pg_ctl" -D "$DIR/pg" -l "$DIR/pglog/postgres.log" -w -o "-p $PGPORT -k /tmp -c listen_addresses=127.0.0.1" start >/dev/null
   as_pg "$PGBIN/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -tAc "SELECT 1 FROM pg_roles WHERE rolname='dashboard'" | grep -q 1 \
     || as_pg "$PGBIN/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -qc "CREATE ROLE dashboard LOGIN PASSWORD 'dashboard' CREATEDB"
   as_pg "$PGBIN/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='dashboard'" | grep -q 1 \
