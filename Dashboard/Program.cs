@@ -6,6 +6,7 @@ using Dashboard.Data.Import;
 using Dashboard.Features.Audiences;
 using Dashboard.Features.Recommendations;
 using Dashboard.Jobs;
+using Dashboard.Security;
 using Dashboard.Shared;
 
 if (CliApp.IsVerb(args))
@@ -19,19 +20,24 @@ builder.Services
     .AddDashboardShell()
     .AddModelJobs(builder.Configuration)
     .AddDashboardScaleOut(builder.Configuration)
-    .AddDashboardFeatures(builder.Configuration, builder.Environment.ContentRootPath);
+    .AddDashboardFeatures(builder.Configuration, builder.Environment.ContentRootPath)
+    .AddDashboardSecurity(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 
 await app.Services.GetRequiredService<DatabaseInitializer>().PrepareAsync();
+await app.Services.GetRequiredService<AccountSeeder>().PrepareAsync();
 
+// No stack traces to users, in any environment: a friendly page with a correlation id; the details go to the log.
+app.UseExceptionHandler("/Error", createScopeForErrors: true);
 if (!app.Environment.IsDevelopment())
 {
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+    app.UseHsts();
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseDashboardInstance();
 app.UseDashboardLocalization();
+app.UseDashboardSecurity();
 app.UseAntiforgery();
 
 app.MapStaticAssets();

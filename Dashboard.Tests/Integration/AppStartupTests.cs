@@ -1,5 +1,6 @@
 using System.Net;
 using Dashboard.Data;
+using Dashboard.Security;
 using Dashboard.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,7 +42,7 @@ public class AppStartupTests(EmptyDashboardAppFactory factory) : IClassFixture<E
     [InlineData("/products/NO-SUCH")]
     public async Task Get_Page_AnswersOkWithTheAppShell(string path)
     {
-        using var client = factory.CreateClient();
+        using var client = await factory.SignedInClientAsync(Roles.Admin);
 
         using var response = await client.GetAsync(path);
 
@@ -86,7 +87,7 @@ public class AppStartupTests(EmptyDashboardAppFactory factory) : IClassFixture<E
     [Fact]
     public async Task Export_UnknownAudience_AnswersNotFoundWithAMessage()
     {
-        using var client = factory.CreateClient();
+        using var client = await factory.SignedInClientAsync(Roles.Admin);
 
         using var response = await client.GetAsync("/audiences/4242/export?preset=google");
 
@@ -97,7 +98,7 @@ public class AppStartupTests(EmptyDashboardAppFactory factory) : IClassFixture<E
     [Fact]
     public async Task Export_UnknownPreset_AnswersBadRequestNamingThePresets()
     {
-        using var client = factory.CreateClient();
+        using var client = await factory.SignedInClientAsync(Roles.Admin);
 
         using var response = await client.GetAsync("/audiences/1/export?preset=myspace");
 

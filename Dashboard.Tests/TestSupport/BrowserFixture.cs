@@ -1,3 +1,4 @@
+using Dashboard.Security;
 using Microsoft.Playwright;
 
 namespace Dashboard.Tests.TestSupport;
@@ -11,6 +12,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     private readonly DashboardAppFactory _factory = new();
     private IPlaywright? _playwright;
+    private readonly Dictionary<string, string> _storageStates = [];
+    private readonly SemaphoreSlim _signIn = new(1, 1);
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -27,6 +30,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         _factory.UseKestrel(0);
         _factory.StartServer();
         BaseAddress = _factory.ClientOptions.BaseAddress;
+        await TestUsers.EnsureAsync(_factory.Services);
         _playwright = await Playwright.CreateAsync();
         Browser = await LaunchChromiumAsync(_playwright);
     }
@@ -52,14 +56,19 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context with a desktop viewport; problems (console errors, failed or 4xx/5xx requests) are collected.</summary>
-    public async Task<(IBrowserContext Context, IPage Page, List<string> Problems)> OpenAsync(string? locale = null)
+    /// <summary>
+    /// A fresh browser context with a desktop viewport, signed in as the role's test user (null: signed out); problems
+    /// (console errors, failed or 4xx/5xx requests) are collected. Each role signs in through the real form once; later
+    /// contexts reuse its cookies.
+    /// </summary>
+    public async Task<(IBrowserContext Context, IPage Page, List<string> Problems)> OpenAsync(string? locale = null, string? role = Roles.Admin)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = 1400, Height = 950 },
             Locale = locale ?? "en-US",
+            StorageState = role is null ? null : await StorageStateAsync(role),
         });
         context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
@@ -68,6 +77,38 @@ public sealed class BrowserFixture : IAsyncLifetime
         page.RequestFailed += (_, req) => problems.Add($"request failed: {req.Url} {req.Failure}");
         page.Response += (_, res) => { if (res.Status >= 400) { problems.Add($"HTTP {res.Status}: {res.Url}"); } };
         return (context, page, problems);
+    }
+
+    /// <summary>Signs in through the login page in a throwaway context and keeps its cookies for the role.</summary>
+    private async Task<string> StorageStateAsync(string role)
+    {
+        await _signIn.WaitAsync();
+        try
+        {
+            if (!_storageStates.TryGetValue(role, out var state))
+            {
+                await using var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString() });
+                var page = await context.NewPageAsync();
+                await SignInAsync(page, TestUsers.Email(role), TestUsers.Password);
+                state = await context.StorageStateAsync();
+                _storageStates[role] = state;
+            }
+            return state;
+        }
+        finally
+        {
+            _signIn.Release();
+        }
+    }
+
+    /// <summary>Fills and posts the sign-in form; waits until the app leaves the login page.</summary>
+    public static async Task SignInAsync(IPage page, string email, string password, string? returnUrl = null)
+    {
+        await page.GotoAsync(returnUrl is null ? "/account/login" : "/account/login?ReturnUrl=" + Uri.EscapeDataString(returnUrl));
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
     }
 
     public static async Task ScreenshotAsync(IPage page, string name)
@@ -83,6 +124,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             await Browser.DisposeAsync();
         }
         _playwright?.Dispose();
+        _signIn.Dispose();
         await _factory.DisposeAsync();
     }
 }

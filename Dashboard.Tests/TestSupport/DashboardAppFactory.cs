@@ -21,6 +21,13 @@ public class DashboardAppFactory : WebApplicationFactory<Program>
 
     public string ConnectionString => Provider == StoreProvider.Postgres ? _postgres.Value : $"Data Source={_dbPath};Pooling=False";
 
+    /// <summary>Sign-in posts allowed per minute; high by default so many tests can sign in, low to test rate limiting.</summary>
+    protected virtual int LoginPostsPerMinute => 10_000;
+
+    /// <summary>A client signed in as the test user of the role, through the real sign-in form.</summary>
+    public Task<HttpClient> SignedInClientAsync(string role, bool followRedirects = true) =>
+        TestUsers.SignedInClientAsync(this, role, followRedirects);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
@@ -28,6 +35,9 @@ public class DashboardAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Dashboard", ConnectionString);
         builder.UseSetting("Demo:SeedOnFirstStart", DemoCustomers > 0 ? "true" : "false");
         builder.UseSetting("Demo:Customers", Math.Max(DemoCustomers, 100).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // Tests create their own users with a known password (TestUsers) instead of the demo users with printed ones.
+        builder.UseSetting("Security:DemoUsers", "false");
+        builder.UseSetting("Security:LoginPostsPerMinute", LoginPostsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     public override async ValueTask DisposeAsync()

@@ -1,5 +1,7 @@
 using Dashboard.Data.Entities;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Data;
@@ -7,9 +9,10 @@ namespace Dashboard.Data;
 /// <summary>
 /// The store. On SQLite (the embedded default) this type is the context and owns the migrations in Data/Migrations;
 /// on PostgreSQL the app creates <see cref="PostgresDashboardDbContext"/>, the same model with its own migrations
-/// (EF Core keeps one migrations set per context type). Code everywhere works with this type.
+/// (EF Core keeps one migrations set per context type). Code everywhere works with this type. ASP.NET Core Identity's users
+/// and roles live beside the store (AspNet* tables).
 /// </summary>
-public class DashboardDbContext : DbContext, IDataProtectionKeyContext
+public class DashboardDbContext : IdentityDbContext<IdentityUser, IdentityRole, string>, IDataProtectionKeyContext
 {
     public DashboardDbContext(DbContextOptions<DashboardDbContext> options)
         : base(options)
@@ -59,8 +62,12 @@ public class DashboardDbContext : DbContext, IDataProtectionKeyContext
     public DbSet<IdentitySplitMember> IdentitySplitMembers => Set<IdentitySplitMember>();
     public DbSet<CustomerMerge> CustomerMerges => Set<CustomerMerge>();
 
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<SavedView> SavedViews => Set<SavedView>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DashboardDbContext).Assembly);
         Summaries.StoreFunctions.Map(modelBuilder);
     }

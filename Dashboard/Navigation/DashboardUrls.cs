@@ -19,6 +19,18 @@ public static class DashboardUrls
 
     public static string Data() => "/data";
 
+    /// <summary>The team's saved views.</summary>
+    public static string SavedViews() => "/views";
+
+    /// <summary>A saved view's short link.</summary>
+    public static string SavedView(string token) => "/v/" + Uri.EscapeDataString(token);
+
+    /// <summary>User administration (Admin).</summary>
+    public static string Users() => "/admin/users";
+
+    /// <summary>The audit log (Admin), optionally narrowed to one action code.</summary>
+    public static string Audit(string? action = null) => Build("/admin/audit", [new("action", action)]);
+
     /// <summary>The campaign list; a non-default attribution window is written as attr=N.</summary>
     public static string Campaigns(CampaignListQuery? query = null, DayRange? range = null) =>
         Build("/campaigns", RangePairs(range).Append(Attribution(query?.AttributionDays ?? CampaignQuery.DefaultAttributionDays)));

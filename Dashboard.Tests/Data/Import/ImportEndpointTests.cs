@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using Dashboard.Data;
 using Dashboard.Data.Import;
+using Dashboard.Security;
 using Dashboard.Tests.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -29,7 +30,7 @@ public sealed class ImportEndpointTests(ImportAppFactory factory) : IClassFixtur
     [Fact]
     public async Task Post_BadFile_Returns400WithTheReport()
     {
-        using var client = factory.CreateClient();
+        using var client = await factory.SignedInClientAsync(Roles.Admin);
 
         using var response = await client.PostAsync("/api/import/orders", Upload("orders.csv",
             OrdersHeader + "\ntmall,A1,1,u1,2024-06-18T20:00:00Z,SKU-1,Serum,serum,-1,99.5\n"));
@@ -46,7 +47,7 @@ public sealed class ImportEndpointTests(ImportAppFactory factory) : IClassFixtur
     [Fact]
     public async Task Post_GoodFile_Returns200AndApplies()
     {
-        using var client = factory.CreateClient();
+        using var client = await factory.SignedInClientAsync(Roles.Admin);
 
         using var response = await client.PostAsync("/api/import/customers", Upload("customers.csv", ThreeCustomers));
 
@@ -61,7 +62,7 @@ public sealed class ImportEndpointTests(ImportAppFactory factory) : IClassFixtur
     [Fact]
     public async Task Post_UnknownKind_Returns400()
     {
-        using var client = factory.CreateClient();
+        using var client = await factory.SignedInClientAsync(Roles.Admin);
 
         using var response = await client.PostAsync("/api/import/invoices", Upload("x.csv", "a,b\n"));
 
@@ -72,7 +73,7 @@ public sealed class ImportEndpointTests(ImportAppFactory factory) : IClassFixtur
     [Fact]
     public async Task Post_NoFileField_Returns400()
     {
-        using var client = factory.CreateClient();
+        using var client = await factory.SignedInClientAsync(Roles.Admin);
         using var form = new MultipartFormDataContent { { new StringContent("x"), "other" } };
 
         using var response = await client.PostAsync("/api/import/spend", form);
@@ -84,7 +85,7 @@ public sealed class ImportEndpointTests(ImportAppFactory factory) : IClassFixtur
     [Fact]
     public async Task Post_FileOverTheUploadLimit_Returns413()
     {
-        using var client = factory.CreateClient();
+        using var client = await factory.SignedInClientAsync(Roles.Admin);
 
         using var response = await client.PostAsync("/api/import/spend", Upload("big.csv", SpendHeader + "\n" + new string(' ', 8192)));
 

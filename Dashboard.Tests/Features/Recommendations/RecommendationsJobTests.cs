@@ -95,7 +95,7 @@ public class RecommendationsJobTests
             (audienceId, snapshotId) = (audience.Id, snapshot.Id);
         }
         await using var app = new StoreAppFactory(db);
-        var client = app.CreateClient();
+        using var client = await TestUsers.SignedInClientAsync(app, Dashboard.Security.Roles.BrandManager);
 
         var csv = await client.GetStringAsync($"/audiences/{audienceId}/recommendations.csv?snapshot={snapshotId}");
         var missing = await client.GetAsync("/audiences/999/recommendations.csv");

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
+using Dashboard.Security;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Data.Import;
@@ -12,14 +13,16 @@ public static class ImportEndpoints
     public static IEndpointRouteBuilder MapImportEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/api/import/{kind}", ImportAsync)
-            // A machine-to-machine endpoint (scripts, curl): it takes no cookie-authenticated form, so no antiforgery token.
+            // For scripts (curl with the sign-in cookie), so no antiforgery token: the cookie is SameSite=Lax, which a
+            // cross-site POST never carries, and the caller must be an Admin.
             .DisableAntiforgery()
+            .RequireAuthorization(Policies.Administration)
             .WithName("ImportCsv");
         return endpoints;
     }
 
     private static async Task<IResult> ImportAsync(string kind, HttpRequest request, CsvImporter importer, IOptions<ImportOptions> options,
-        CancellationToken ct)
+        AuditLog audit, CancellationToken ct)
     {
         if (!CsvLayouts.TryParseKind(kind, out var importKind))
         {
@@ -56,6 +59,8 @@ public static class ImportEndpoints
         await using var content = file.OpenReadStream();
         var report = await importer.ImportAsync(importKind, content, file.FileName, progress: null, ct);
         var json = ImportReportJson.From(report);
+        await audit.WriteAsync(request.HttpContext.User.Identity?.Name ?? "unknown", AuditActions.Import, $"{kind} {file.FileName}",
+            after: new { report.Succeeded, file.Length }, ct: ct);
         return report.Succeeded ? Results.Ok(json) : Results.BadRequest(json);
     }
 

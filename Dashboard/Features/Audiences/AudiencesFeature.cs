@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Dashboard.Data;
 using Dashboard.Domain.Audiences;
+using Dashboard.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Features.Audiences;
@@ -20,12 +21,12 @@ public static partial class AudiencesFeature
     /// </summary>
     public static IEndpointRouteBuilder MapAudienceEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/audiences/{id:long}/export", ExportAsync);
+        endpoints.MapGet("/audiences/{id:long}/export", ExportAsync).RequireAuthorization(Policies.CustomerData);
         return endpoints;
     }
 
     private static async Task ExportAsync(long id, string? preset, long? snapshot, HttpContext http,
-        IDbContextFactory<DashboardDbContext> dbFactory, ILoggerFactory loggers, TimeProvider clock)
+        IDbContextFactory<DashboardDbContext> dbFactory, ILoggerFactory loggers, TimeProvider clock, AuditLog audit)
     {
         var ct = http.RequestAborted;
         if (CrowdPackage.Find(preset) is not { } format)
@@ -42,6 +43,9 @@ public static partial class AudiencesFeature
             return;
         }
         var (total, withoutConsent) = await CrowdPackageExporter.CountAsync(db, members, ct);
+        await audit.WriteAsync(http.User.Identity?.Name ?? "unknown", AuditActions.ExportCrowdPackage,
+            string.Create(CultureInfo.InvariantCulture, $"audience {id}{(snapshot is { } sn ? $" snapshot {sn}" : "")} ({format.Key})"),
+            after: new { members = total, withoutConsent }, ct: ct);
         var day = clock.GetUtcNow().UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
         var name = string.Create(CultureInfo.InvariantCulture, $"audience-{id}{(snapshot is { } s ? $"-snapshot-{s}" : "")}-{format.Key}-{day}.csv");
         http.Response.ContentType = "text/csv; charset=utf-8";

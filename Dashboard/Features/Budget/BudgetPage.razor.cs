@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Dashboard.Jobs;
 using Dashboard.Navigation;
+using Dashboard.Security;
 using Dashboard.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
@@ -50,6 +51,10 @@ public sealed partial class BudgetPage : IDisposable
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
     [Inject] private Money Money { get; set; } = null!;
     [Inject] private ILogger<BudgetPage> Logger { get; set; } = null!;
+    [Inject] private ActionGuard Guard { get; set; } = null!;
+    [Inject] private AuditLog Audit { get; set; } = null!;
+
+    private bool _canPlan;
 
     private BudgetChartLabels ChartLabels => new(L["Curve"], L["95% band"], L["Current"], L["Proposed"], L["Optimized"], L["Saved"],
         L["Observed"], L["Fitted"], L["Residual"]);
@@ -70,6 +75,7 @@ public sealed partial class BudgetPage : IDisposable
 
     protected override async Task OnParametersSetAsync()
     {
+        _canPlan = await Guard.AllowsAsync(Policies.BudgetPlans);
         await ApplyAsync(Nav.Uri);
         _scenarios = await Service.ScenariosAsync(_cts.Token);
     }
@@ -269,7 +275,8 @@ public sealed partial class BudgetPage : IDisposable
 
     private async Task<bool> SaveScenarioAsync(string name)
     {
-        var draft = new ScenarioDraft(name, _model!.Outcome, _state!.Query.TotalLocked, _projection!.TotalResponse, _model.RunId, "anonymous",
+        var user = await Guard.DemandAsync(Policies.BudgetPlans);
+        var draft = new ScenarioDraft(name, _model!.Outcome, _state!.Query.TotalLocked, _projection!.TotalResponse, _model.RunId, user,
             BudgetWorkbench.ScenarioChannels(_state));
         var (id, problem) = await Service.SaveScenarioAsync(draft, _cts.Token);
         if (id is null)
@@ -277,6 +284,7 @@ public sealed partial class BudgetPage : IDisposable
             Snackbar.Add(problem == "name-taken" ? L["A scenario with this name exists already."] : L["Give the scenario a name."], Severity.Warning);
             return false;
         }
+        await Audit.WriteAsync(user, AuditActions.BudgetSave, FormattableString.Invariant($"budget scenario {id} '{name}'"), before: null, after: draft);
         _scenarios = await Service.ScenariosAsync(_cts.Token);
         Snackbar.Add(L["Scenario saved."], Severity.Success);
         StateHasChanged();
@@ -293,7 +301,11 @@ public sealed partial class BudgetPage : IDisposable
 
     private async Task ApproveScenarioAsync(long id)
     {
-        await Service.SetStatusAsync(id, Dashboard.Data.Entities.BudgetScenarioStatus.Approved, "anonymous", _cts.Token);
+        var user = await Guard.DemandAsync(Policies.BudgetPlans);
+        var before = await Service.ScenarioAsync(id, _cts.Token);
+        await Service.SetStatusAsync(id, Dashboard.Data.Entities.BudgetScenarioStatus.Approved, user, _cts.Token);
+        await Audit.WriteAsync(user, AuditActions.BudgetApprove, FormattableString.Invariant($"budget scenario {id} '{before?.Summary.Name}'"),
+            before: new { before?.Summary.Status }, after: new { Status = Dashboard.Data.Entities.BudgetScenarioStatus.Approved, ApprovedBy = user });
         _scenarios = await Service.ScenariosAsync(_cts.Token);
     }
 

@@ -1,5 +1,6 @@
 using Dashboard.Data.Identity;
 using Dashboard.Navigation;
+using Dashboard.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.WebUtilities;
 using MudBlazor;
@@ -17,10 +18,14 @@ public sealed partial class CustomerPage
     private bool _missing;
     private long? _mergedInto;
     private bool _splitting;
+    private bool _canSplit;
     private IReadOnlyList<(string Code, string Name)> _channels = [];
     private List<BreadcrumbItem> _crumbs = [];
 
     [Parameter] public long Id { get; set; }
+
+    [Inject] private ActionGuard Guard { get; set; } = null!;
+    [Inject] private AuditLog Audit { get; set; } = null!;
 
     // Read from the URI below; declared so a query-only navigation (timeline filters) reaches the page.
     [SupplyParameterFromQuery(Name = "channel")] public string? Channel { get; set; }
@@ -35,6 +40,7 @@ public sealed partial class CustomerPage
         _cts?.Dispose();
         _cts = new CancellationTokenSource();
         var ct = _cts.Token;
+        _canSplit = await Guard.AllowsAsync(Policies.Administration);
         var query = QueryHelpers.ParseQuery(new Uri(Nav.Uri).Query);
         string? Value(string key) => query.TryGetValue(key, out var v) ? v.ToString() : null;
         _range = DayRange.TryParse(Value(DashboardUrls.FromParameter), Value(DashboardUrls.ToParameter));
@@ -72,10 +78,13 @@ public sealed partial class CustomerPage
 
     private async Task OnSplitAsync(SplitRequest request)
     {
+        var user = await Guard.DemandAsync(Policies.Administration);
         _splitting = true;
         try
         {
             var result = await Service.SplitAsync(Id, request.IdentityIds, request.Reason, CancellationToken.None);
+            await Audit.WriteAsync(user, AuditActions.IdentitySplit, FormattableString.Invariant($"customer {Id}"),
+                before: new { Customer = Id, request.IdentityIds }, after: new { Profiles = result.Splits.Select(s => s.To).Distinct(), request.Reason });
             var created = result.Splits.Select(s => s.To).Distinct().ToList();
             Snackbar.Add(L["Split recorded: {0} new profile(s): {1}", created.Count, string.Join(", ", created.Select(c => $"#{c}"))], Severity.Success);
             _viewId = null;

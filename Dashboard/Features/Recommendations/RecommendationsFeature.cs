@@ -3,6 +3,7 @@ using System.Text;
 using Dashboard.Data;
 using Dashboard.Features.Audiences;
 using Dashboard.Jobs;
+using Dashboard.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Features.Recommendations;
@@ -19,11 +20,12 @@ public static partial class RecommendationsFeature
     /// <summary>GET /audiences/{id}/recommendations.csv[?snapshot=ID]: each member's next best products (customer_id, rank, sku), streamed.</summary>
     public static IEndpointRouteBuilder MapRecommendationEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/audiences/{id:long}/recommendations.csv", ExportAsync);
+        endpoints.MapGet("/audiences/{id:long}/recommendations.csv", ExportAsync).RequireAuthorization(Policies.CustomerData);
         return endpoints;
     }
 
-    private static async Task ExportAsync(long id, long? snapshot, HttpContext http, IDbContextFactory<DashboardDbContext> dbFactory, ILoggerFactory loggers)
+    private static async Task ExportAsync(long id, long? snapshot, HttpContext http, IDbContextFactory<DashboardDbContext> dbFactory, ILoggerFactory loggers,
+        AuditLog audit)
     {
         var ct = http.RequestAborted;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -40,6 +42,8 @@ public static partial class RecommendationsFeature
             return;
         }
         var name = string.Create(CultureInfo.InvariantCulture, $"audience-{id}{(snapshot is { } s ? $"-snapshot-{s}" : "")}-recommendations-run-{run.Id}.csv");
+        await audit.WriteAsync(http.User.Identity?.Name ?? "unknown", AuditActions.ExportRecommendations,
+            string.Create(CultureInfo.InvariantCulture, $"audience {id}{(snapshot is { } sn ? $" snapshot {sn}" : "")} (run {run.Id})"), ct: ct);
         http.Response.ContentType = "text/csv; charset=utf-8";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}\"";
         await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(false), bufferSize: 1 << 16);
