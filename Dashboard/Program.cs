@@ -3,8 +3,10 @@ using Dashboard.Cli;
 using Dashboard.Components;
 using Dashboard.Data;
 using Dashboard.Data.Import;
+using Dashboard.Features.Admin;
 using Dashboard.Features.Audiences;
 using Dashboard.Features.Recommendations;
+using Dashboard.Features.Sharing;
 using Dashboard.Jobs;
 using Dashboard.Security;
 using Dashboard.Shared;
@@ -21,7 +23,9 @@ builder.Services
     .AddModelJobs(builder.Configuration)
     .AddDashboardScaleOut(builder.Configuration)
     .AddDashboardFeatures(builder.Configuration, builder.Environment.ContentRootPath)
-    .AddDashboardSecurity(builder.Configuration, builder.Environment);
+    .AddDashboardSecurity(builder.Configuration, builder.Environment)
+    .AddSharingFeature()
+    .AddAdminFeature();
 
 var app = builder.Build();
 
@@ -45,6 +49,7 @@ app.MapDashboardEndpoints();
 app.MapImportEndpoints();
 app.MapAudienceEndpoints();
 app.MapRecommendationEndpoints();
+app.MapSharingEndpoints();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 

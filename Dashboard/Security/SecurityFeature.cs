@@ -110,6 +110,12 @@ public static class SecurityFeature
         else
         {
             context.Response.StatusCode = status;
+            // A refused API call keeps its status; re-executing it as the not-found page (a POST to a form page) would
+            // turn it into an antiforgery 400.
+            if (context.HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages)
+            {
+                pages.Enabled = false;
+            }
         }
         return Task.CompletedTask;
     }

@@ -30,6 +30,34 @@ public class IdentityPanelTests : DashboardComponentTest
     }
 
     [Fact]
+    public void Render_WithoutTheRightToReveal_HasNoRevealButtonAndStaysMasked()
+    {
+        var panel = Render<IdentityPanel>(p => p.Add(x => x.Identities, Rows));
+
+        Assert.Empty(panel.FindAll("[data-testid=reveal]"));
+        Assert.Equal(["138****8000", "138****8000", "—"], panel.FindAll("[data-testid=identity-phone]").Select(c => c.TextContent));
+    }
+
+    [Fact]
+    public void Reveal_ClickedThenRevealed_ShowsThePhonesAndEmailsInClear()
+    {
+        var asked = false;
+        var panel = Render<IdentityPanel>(p => p.Add(x => x.Identities, Rows)
+            .Add(x => x.OnReveal, EventCallback.Factory.Create(this, () => asked = true)));
+
+        panel.Find("[data-testid=reveal]").Click();
+        panel.Render(p => p.Add(x => x.Revealed, new Dictionary<long, RevealedIdentifiers>
+        {
+            [1] = new("13800138000", null), [2] = new("138 0013 8000", "jane@example.com"), [3] = new(null, "jane@example.com"),
+        }));
+
+        Assert.True(asked);
+        Assert.Empty(panel.FindAll("[data-testid=reveal]"));
+        Assert.Equal(["13800138000", "138 0013 8000", "—"], panel.FindAll("[data-testid=identity-phone]").Select(c => c.TextContent));
+        Assert.Equal("jane@example.com", panel.FindAll("[data-testid=identity-email]")[2].TextContent);
+    }
+
+    [Fact]
     public void Split_SelectConfirmWithReason_CallsBackWithTheIdentitiesAndReason()
     {
         SplitRequest? requested = null;

@@ -5,6 +5,7 @@ using Dashboard.Jobs;
 using Dashboard.Tests.TestSupport;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Dashboard.Tests.Features.Recommendations;
@@ -104,6 +105,11 @@ public class RecommendationsJobTests
         Assert.Equal("customer_id,rank,sku", lines[0]);
         Assert.Equal(["customer_id,rank,sku", $"{s.Customers[0]},1,B", $"{s.Customers[0]},2,C"], lines);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, missing.StatusCode);
+        var audit = await app.Services.GetRequiredService<Dashboard.Security.AuditLog>()
+            .RecentAsync(Dashboard.Security.AuditActions.ExportRecommendations, 10, CancellationToken.None);
+        var entry = Assert.Single(audit);
+        Assert.Equal(TestUsers.Email(Dashboard.Security.Roles.BrandManager), entry.User);
+        Assert.StartsWith($"audience {audienceId} snapshot {snapshotId}", entry.Target, StringComparison.Ordinal);
     }
 
     /// <summary>The app on a prepared test store (no demo seeding).</summary>

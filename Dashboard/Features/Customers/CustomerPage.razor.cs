@@ -19,6 +19,8 @@ public sealed partial class CustomerPage
     private long? _mergedInto;
     private bool _splitting;
     private bool _canSplit;
+    private bool _canReveal;
+    private IReadOnlyDictionary<long, RevealedIdentifiers>? _revealed;
     private IReadOnlyList<(string Code, string Name)> _channels = [];
     private List<BreadcrumbItem> _crumbs = [];
 
@@ -41,6 +43,7 @@ public sealed partial class CustomerPage
         _cts = new CancellationTokenSource();
         var ct = _cts.Token;
         _canSplit = await Guard.AllowsAsync(Policies.Administration);
+        _canReveal = await Guard.AllowsAsync(Policies.CustomerData);
         var query = QueryHelpers.ParseQuery(new Uri(Nav.Uri).Query);
         string? Value(string key) => query.TryGetValue(key, out var v) ? v.ToString() : null;
         _range = DayRange.TryParse(Value(DashboardUrls.FromParameter), Value(DashboardUrls.ToParameter));
@@ -67,6 +70,7 @@ public sealed partial class CustomerPage
     private async Task LoadViewAsync(CancellationToken ct)
     {
         _view = null;
+        _revealed = null;
         _view = await Service.LoadAsync(Id, ct);
         _viewId = Id;
         _missing = _view is null;
@@ -75,6 +79,14 @@ public sealed partial class CustomerPage
     }
 
     private void OnTimelinePageChanged(int page) => Nav.NavigateTo(DashboardUrls.Customer(Id, _query with { Page = page }, _range));
+
+    private async Task OnRevealAsync()
+    {
+        var user = await Guard.DemandAsync(Policies.CustomerData);
+        _revealed = await Service.RevealAsync(Id, CancellationToken.None);
+        await Audit.WriteAsync(user, AuditActions.CustomerUnmask, FormattableString.Invariant($"customer {Id}"),
+            after: new { identities = _revealed.Count }, ct: CancellationToken.None);
+    }
 
     private async Task OnSplitAsync(SplitRequest request)
     {

@@ -108,6 +108,17 @@ public sealed partial class CustomerService(
         return new TimelinePage(page, total);
     }
 
+    /// <summary>
+    /// The phones and e-mails of the customer's identities in clear, by identity id: for a role allowed to see them. The
+    /// caller checks the role and writes the audit entry.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<long, RevealedIdentifiers>> RevealAsync(long id, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.SourceIdentities.AsNoTracking().Where(i => i.CustomerId == id)
+            .ToDictionaryAsync(i => i.Id, i => new RevealedIdentifiers(i.Phone, i.Email), ct);
+    }
+
     /// <summary>Splits the given identities off the customer's profile (an operator's decision, kept for later runs).</summary>
     public Task<IdentityRunResult> SplitAsync(long id, IReadOnlyCollection<long> identityIds, string? reason, CancellationToken ct) =>
         identity.SplitAsync(id, identityIds, "operator", reason, ct);

@@ -112,3 +112,6 @@ public sealed record CustomerSegmentView(
     Domain.Segmentation.VapStrategy? Strategy,
     double? PAlive,
     double? PredictedClv);
+
+/// <summary>An identity's phone and e-mail in clear, shown after an audited "show" by a role with the right.</summary>
+public sealed record RevealedIdentifiers(string? Phone, string? Email);
