@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Dashboard.Security;
 using Dashboard.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -105,6 +107,12 @@ public partial class BudgetJourneyTests(BrowserFixture fx, ITestOutputHelper out
         await page.GetByTestId("budget-scenario-name").FillAsync("Optimized plan");
         await page.GetByTestId("budget-scenario-save").ClickAsync();
         await Expect(page.GetByTestId("budget-scenarios")).ToContainTextAsync("Optimized plan");
+        // The saved plan is audited: who, and the plan as saved (no state before).
+        var saved = await fx.Services.GetRequiredService<AuditLog>().RecentAsync(AuditActions.BudgetSave, 10, CancellationToken.None);
+        var entry = Assert.Single(saved, a => a.Target.EndsWith("'Optimized plan'", StringComparison.Ordinal));
+        Assert.Equal(TestUsers.Email(Roles.Admin), entry.User);
+        Assert.Null(entry.Before);
+        Assert.Contains("\"channels\":[", entry.After, StringComparison.Ordinal);
         await page.GetByTestId("budget-scenario-compare").First.ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("cmp=\\d+"));
         await Expect(page.GetByTestId("budget-comparison")).ToContainTextAsync("Optimized plan");
