@@ -48,6 +48,14 @@ public sealed class ClusterFixture : IAsyncLifetime
         process.WaitForExit(30_000);
     }
 
+    /// <summary>Signs the page in as the demo admin, whose generated password the seeding instance printed to its log once.</summary>
+    public async Task SignInAsAdminAsync(IPage page)
+    {
+        var password = System.Text.RegularExpressions.Regex.Match(Logs(), @"Admin\s+admin@demo\.local\s+(\S+)").Groups[1].Value;
+        Assert.False(string.IsNullOrEmpty(password), "no demo admin password in the instances' logs");
+        await BrowserFixture.SignInAsync(page, "admin@demo.local", password);
+    }
+
     public string WorkerLog() => File.ReadAllText(Path.Combine(Directory, "worker.log"));
 
     public string Logs() => string.Join('\n', new[] { "app1", "app2", "worker", "nginx-error" }

@@ -17,11 +17,13 @@ public sealed partial class ClusterTests(ClusterFixture cluster) : IClassFixture
         // A run queued from app1, watched from app2.
         await using var watcher = await cluster.Browser.NewContextAsync(new() { BaseURL = cluster.Instances["app2"].ToString() });
         var onApp2 = await watcher.NewPageAsync();
+        await cluster.SignInAsAdminAsync(onApp2);
         await onApp2.GotoAsync("/budget");
         await Expect(onApp2.GetByTestId("model-run-budget-curves")).ToBeVisibleAsync(new() { Timeout = 120_000 });
         await Expect(onApp2.GetByTestId("model-run-start")).ToBeEnabledAsync(new() { Timeout = 120_000 });
         await using var starter = await cluster.Browser.NewContextAsync(new() { BaseURL = cluster.Instances["app1"].ToString() });
         var onApp1 = await starter.NewPageAsync();
+        await cluster.SignInAsAdminAsync(onApp1);
         await onApp1.GotoAsync("/budget");
         await Expect(onApp1.GetByTestId("model-run-start")).ToBeEnabledAsync(new() { Timeout = 120_000 });
         await Expect(onApp1.GetByTestId("model-run-status")).ToContainTextAsync(RunNumber());
@@ -39,6 +41,7 @@ public sealed partial class ClusterTests(ClusterFixture cluster) : IClassFixture
         // A browser through nginx is pinned to one instance; the other one dies; the session goes on, reloads included.
         await using var user = await cluster.Browser.NewContextAsync(new() { BaseURL = cluster.Nginx.ToString() });
         var page = await user.NewPageAsync();
+        await cluster.SignInAsAdminAsync(page);
         var first = await page.GotoAsync("/");
         var pinned = await first!.HeaderValueAsync("X-Dashboard-Instance");
         Assert.NotNull(pinned);

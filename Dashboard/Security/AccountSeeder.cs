@@ -17,9 +17,10 @@ public sealed partial class AccountSeeder(IServiceScopeFactory scopes, IOptions<
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)
         {
-            if (!await roles.RoleExistsAsync(role))
+            // Several instances may start on one store at once: a role another one just created is fine.
+            if (!await roles.RoleExistsAsync(role) && !(await roles.CreateAsync(new IdentityRole(role))).Succeeded && !await roles.RoleExistsAsync(role))
             {
-                Check(await roles.CreateAsync(new IdentityRole(role)), role);
+                throw new InvalidOperationException($"Could not create the role {role}.");
             }
         }
         var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
@@ -30,11 +31,20 @@ public sealed partial class AccountSeeder(IServiceScopeFactory scopes, IOptions<
         }
         // Printed once, to the console of the first start only: they are not stored anywhere in clear.
         Console.WriteLine("Demo users (passwords are shown only now; sign in at /account/login):");
-        foreach (var role in Roles.All)
+        try
         {
-            var password = GeneratePassword();
-            await CreateAsync(users, DemoEmail(role), password, role);
-            Console.WriteLine($"  {role,-13} {DemoEmail(role),-28} {password}");
+            foreach (var role in Roles.All)
+            {
+                var password = GeneratePassword();
+                await CreateAsync(users, DemoEmail(role), password, role);
+                Console.WriteLine($"  {role,-13} {DemoEmail(role),-28} {password}");
+            }
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or DbUpdateException)
+        {
+            // Another instance on the same store created them first (its console has the passwords).
+            LogDemoUsersElsewhere(logger, ex.Message);
+            return;
         }
         LogDemoUsers(logger, Roles.All.Count);
     }
@@ -63,6 +73,9 @@ public sealed partial class AccountSeeder(IServiceScopeFactory scopes, IOptions<
             throw new InvalidOperationException($"Could not create {what}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
         }
     }
+
+    [LoggerMessage(LogLevel.Warning, "Demo users not created here, another instance did: {Reason}")]
+    private static partial void LogDemoUsersElsewhere(ILogger logger, string reason);
 
     [LoggerMessage(LogLevel.Information, "Created {Count} demo users (passwords printed to the console once)")]
     private static partial void LogDemoUsers(ILogger logger, int count);
