@@ -65,13 +65,15 @@ start_redis() {
   say "redis on 127.0.0.1:$REDISPORT"
 }
 
-# The same executable in three roles; everything they share is in PostgreSQL (data, queued runs, data-protection keys)
+# The same executable in three roles (plain http on loopback, hence cookies without the Secure flag; put TLS in front
+# of nginx and drop Security__SecureCookies for anything users reach); everything they share is in PostgreSQL (data, queued runs, data-protection keys)
 # and Redis (SignalR backplane).
 run_dashboard() {
   local name=$1; shift
   env ASPNETCORE_ENVIRONMENT=Production \
     Database__Provider="$PROVIDER" ConnectionStrings__Dashboard="$CONN" \
     Redis__Configuration="127.0.0.1:$REDISPORT" Jobs__RunInProcess=false Instance__Name="$name" \
+    Security__SecureCookies=false \
     Demo__Customers="$CUSTOMERS" \
     nohup bash -c 'cd "$0" && exec dotnet Dashboard.dll "$@"' "$APPDIR" "$@" >"$DIR/$name.log" 2>&1 &
   echo $! >"$DIR/$name.pid"
@@ -131,7 +133,14 @@ EOF
   say "nginx on http://127.0.0.1:$PORT (instances on $APP1 and $APP2)"
 }
 
-stop_pid() { [ -f "$DIR/$1.pid" ] && kill "$(cat "$DIR/$1.pid")" 2>/dev/null || true; rm -f "$DIR/$1.pid"; }
+# SIGTERM, then wait for the process to finish its shutdown (a worker hands its run back) before Redis goes away.
+stop_pid() {
+  [ -f "$DIR/$1.pid" ] || return 0
+  local pid; pid=$(cat "$DIR/$1.pid")
+  kill "$pid" 2>/dev/null || true
+  for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  rm -f "$DIR/$1.pid"
+}
 
 stop_all() {
   [ -f "$DIR/nginx.pid" ] && nginx -c "$DIR/nginx.conf" -p "$DIR" -s stop 2>/dev/null || true

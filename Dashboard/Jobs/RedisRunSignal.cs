@@ -26,11 +26,29 @@ internal sealed partial class RedisRunSignal(JobQueue queue, IConnectionMultiple
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         queue.ChangedHere -= OnChangedHere;
-        await redis.GetSubscriber().UnsubscribeAsync(Channel);
+        try
+        {
+            await redis.GetSubscriber().UnsubscribeAsync(Channel);
+        }
+        catch (RedisException ex)
+        {
+            // Redis went away first; there is nothing left to unsubscribe from.
+            LogUnsubscribeFailed(logger, ex);
+        }
     }
 
-    private void OnChangedHere(JobStatus status) =>
-        redis.GetSubscriber().Publish(Channel, _sender, CommandFlags.FireAndForget);
+    private void OnChangedHere(JobStatus status)
+    {
+        try
+        {
+            redis.GetSubscriber().Publish(Channel, _sender, CommandFlags.FireAndForget);
+        }
+        catch (RedisException ex)
+        {
+            // Without Redis the other processes still see the run at their next poll; the run itself goes on.
+            LogPublishFailed(logger, ex, status.RunId);
+        }
+    }
 
     private async Task RefreshAsync()
     {
@@ -43,6 +61,12 @@ internal sealed partial class RedisRunSignal(JobQueue queue, IConnectionMultiple
             LogMissed(logger, ex);
         }
     }
+
+    [LoggerMessage(LogLevel.Warning, "Could not signal model run #{RunId} over Redis; other instances will see it at their next poll")]
+    private static partial void LogPublishFailed(ILogger logger, Exception exception, long runId);
+
+    [LoggerMessage(LogLevel.Information, "Redis was gone before the run signal could unsubscribe")]
+    private static partial void LogUnsubscribeFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(LogLevel.Warning, "A run signal arrived but the runs could not be read; the next poll will catch up")]
     private static partial void LogMissed(ILogger logger, Exception exception);

@@ -16,8 +16,9 @@ public static class SecurityFeature
     {
         services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var options = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
-        // Behind TLS in production every cookie is Secure; a developer's plain-http loopback run keeps working.
-        var secure = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        // Behind TLS in production every cookie is Secure; a developer's plain-http loopback run keeps working, and so does
+        // a loopback cluster without TLS that says so (Security:SecureCookies=false).
+        var secure = environment.IsDevelopment() || !options.SecureCookies ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();

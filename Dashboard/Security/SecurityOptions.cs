@@ -22,6 +22,12 @@ public sealed class SecurityOptions
     [Range(5, 7 * 24 * 60)]
     public int SessionMinutes { get; set; } = 8 * 60;
 
+    /// <summary>
+    /// Mark cookies Secure outside Development (the default). Only for plain-http loopback set-ups such as
+    /// scripts/cluster.sh; anything users reach must be served over TLS with this left on.
+    /// </summary>
+    public bool SecureCookies { get; set; } = true;
+
     /// <summary>Create one demo user per role (passwords generated and printed once) when the demo brand is seeded.</summary>
     public bool DemoUsers { get; set; } = true;
 }
