@@ -13,6 +13,34 @@ namespace Dashboard.Tests.E2E;
 public partial class SharingJourneyTests(BrowserFixture fx)
 {
     [Fact]
+    public async Task Share_BrandManagerSharesASegmentView_ViewerOpensTheLinkWithTheSameSegmentFiltersAndMaskedIdentifiers()
+    {
+        var (period, phone) = await PhoneInValueTierAsync("5-20");
+        var (managerContext, manager, managerProblems) = await fx.OpenAsync(role: Roles.BrandManager);
+        await using var _ = managerContext;
+        await manager.GotoAsync($"/customers?tier=5-20&period={period}&q={phone}");
+        await Expect(manager.GetByTestId("match").First).ToContainTextAsync($"{phone[..3]}****{phone[^4..]}");
+        var shared = manager.Url;
+
+        await manager.GetByTestId("share").ClickAsync();
+        await manager.Locator("#share-name").FillAsync("Top 5-20% with one phone");
+        await manager.GetByTestId("share-save").ClickAsync();
+        await Expect(manager.GetByTestId("share-link")).ToContainTextAsync("/v/");
+        var link = await manager.GetByTestId("share-link").InnerTextAsync();
+        var (viewerContext, viewer, viewerProblems) = await fx.OpenAsync(role: Roles.Viewer);
+        await using var __ = viewerContext;
+        await viewer.GotoAsync(link);
+
+        await Expect(viewer).ToHaveURLAsync(shared);
+        Assert.Contains("tier=5-20", viewer.Url, StringComparison.Ordinal);
+        Assert.Contains($"period={period}", viewer.Url, StringComparison.Ordinal);
+        await Expect(viewer.GetByTestId("match").First).ToContainTextAsync($"{phone[..3]}****{phone[^4..]}");
+        Assert.DoesNotContain(phone, await viewer.Locator("body").InnerTextAsync());
+        Assert.Empty(managerProblems);
+        Assert.Empty(viewerProblems);
+    }
+
+    [Fact]
     public async Task Share_BrandManagerSavesAFilteredCustomerView_ViewerOpensTheLinkWithTheSameFiltersAndMaskedIdentifiers()
     {
         var phone = await PhoneOfOneCustomerAsync();
@@ -71,6 +99,33 @@ public partial class SharingJourneyTests(BrowserFixture fx)
     }
 
     // A phone (normalized, 11 digits) that only one customer of the seeded brand carries.
+    /// <summary>A phone of a customer in a value tier of the latest segments period (the app segments at start-up).</summary>
+    private async Task<(string Period, string Phone)> PhoneInValueTierAsync(string tier)
+    {
+        var factory = fx.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>();
+        var deadline = DateTime.UtcNow.AddMinutes(4);
+        while (true)
+        {
+            await using var db = await factory.CreateDbContextAsync();
+            if (await db.CustomerSegmentSnapshots.MaxAsync(s => (DateOnly?)s.PeriodEnd) is { } period)
+            {
+                var phone = await (from s in db.CustomerSegmentSnapshots
+                                   where s.PeriodEnd == period && s.Tier == tier
+                                   join si in db.SourceIdentities on s.CustomerId equals si.CustomerId
+                                   join k in db.IdentityKeys on si.Id equals k.SourceIdentityId
+                                   where k.Kind == 1 && k.Value.Length == 11
+                                   orderby s.CustomerId
+                                   select k.Value).FirstOrDefaultAsync();
+                if (phone is not null)
+                {
+                    return (period.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), phone);
+                }
+            }
+            Assert.True(DateTime.UtcNow < deadline, "no segments snapshot with a phone in tier " + tier);
+            await Task.Delay(1_000);
+        }
+    }
+
     private async Task<string> PhoneOfOneCustomerAsync()
     {
         var factory = fx.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>();
