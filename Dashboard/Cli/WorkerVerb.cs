@@ -1,6 +1,5 @@
 using Dashboard.Data;
 using Dashboard.Jobs;
-using Dashboard.Shared;
 
 namespace Dashboard.Cli;
 
@@ -18,23 +17,7 @@ internal sealed class WorkerVerb : ICliVerb
     public async Task<int> RunAsync(CliContext context)
     {
         var pollMs = context.Args.Int("poll-ms", 1_000, min: 50, max: 60_000);
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            ContentRootPath = AppContext.BaseDirectory,
-            Configuration = new ConfigurationManager(),
-        });
-        // The CLI's configuration (appsettings, environment, test overrides) is the worker's.
-        builder.Configuration.AddConfiguration(context.Services.GetRequiredService<IConfiguration>());
-        builder.Configuration[JobsOptions.Section + ":" + nameof(JobsOptions.PollMilliseconds)] = pollMs.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        builder.Logging.SetMinimumLevel(LogLevel.Information);
-        builder.Services.AddSingleton(TimeProvider.System)
-            .AddModelJobs(builder.Configuration, forceWorker: true)
-            .AddDashboardFeatures(builder.Configuration, Directory.GetCurrentDirectory());
-        if (builder.Configuration[ScaleOutFeature.RedisSetting] is { Length: > 0 } redis)
-        {
-            builder.Services.AddRedisRunSignal(redis);
-        }
-        using var host = builder.Build();
+        using var host = JobHost.Build(context, pollMs, LogLevel.Information);
         // The app instances seed the demo brand; a worker only brings the schema up to date, so it can start first.
         await host.Services.GetRequiredService<DatabaseInitializer>().MigrateAsync(context.Cancellation);
         await context.Error.WriteLineAsync($"worker {host.Services.GetServices<IHostedService>().OfType<JobWorker>().Single().Name} waiting for model runs");
