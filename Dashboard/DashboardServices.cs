@@ -29,5 +29,6 @@ public static class DashboardServices
             .AddCustomersFeature()
             .AddLookalikeFeature()
             .AddRecommendationsFeature()
-            .AddDataFeature();
+            .AddDataFeature()
+            .AddSingleton<Dashboard.Shared.ViewCache>();
 }

@@ -35,4 +35,40 @@ internal static class StoreSql
             $"SELECT setval(pg_get_serial_sequence('\"{t}\"', 'Id'), (SELECT COALESCE(MAX(\"Id\"), 0) + 1 FROM \"{t}\"), false)"));
         command.ExecuteNonQuery();
     }
+
+    /// <summary>
+    /// For a model run's big reads and snapshot writes on SQLite: a page cache of <paramref name="megabytes"/> on the
+    /// context's connection (SQLite's default is 2 MB, so index maintenance on a snapshot table of millions of rows
+    /// rereads pages from the OS), restored when disposed because the connection goes back to the pool. PostgreSQL
+    /// sizes its shared buffers itself: nothing happens there.
+    /// </summary>
+    public static async Task<IAsyncDisposable> LargePageCacheAsync(Microsoft.EntityFrameworkCore.DbContext db, int megabytes, CancellationToken ct)
+    {
+        var connection = Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetDbConnection(db.Database);
+        if (IsPostgres(connection))
+        {
+            return new Restore(null);
+        }
+        await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.OpenConnectionAsync(db.Database, ct);
+        await Pragma(connection, $"PRAGMA cache_size = -{megabytes * 1024};", ct);
+        return new Restore(connection);
+    }
+
+    private static async Task Pragma(DbConnection connection, string sql, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private sealed class Restore(DbConnection? connection) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            if (connection is not null)
+            {
+                await Pragma(connection, "PRAGMA cache_size = -2000;", CancellationToken.None);
+            }
+        }
+    }
 }

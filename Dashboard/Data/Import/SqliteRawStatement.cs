@@ -70,6 +70,33 @@ internal sealed class SqliteRawStatement : IDisposable
         return this;
     }
 
+    public SqliteRawStatement BindNull(int index)
+    {
+        Check(raw.sqlite3_bind_null(_statement, index));
+        return this;
+    }
+
+    /// <summary>
+    /// Binds a provider value as Microsoft.Data.Sqlite would store it: integers (and bool, enums without a converter)
+    /// as INTEGER, floating point as REAL, text, DateTime and DateOnly ("yyyy-MM-dd") as TEXT, null as NULL.
+    /// </summary>
+    public SqliteRawStatement BindValue(int index, object? value) => value switch
+    {
+        null => BindNull(index),
+        string s => Bind(index, s),
+        double d => Bind(index, d),
+        float f => Bind(index, (double)f),
+        long l => Bind(index, l),
+        int i => Bind(index, i),
+        short h => Bind(index, h),
+        byte b => Bind(index, b),
+        bool b => Bind(index, b ? 1L : 0L),
+        DateTime t => Bind(index, t),
+        DateOnly d => Bind(index, d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+        Enum e => Bind(index, Convert.ToInt64(e, CultureInfo.InvariantCulture)),
+        _ => throw new NotSupportedException($"Binding a {value.GetType().Name} is not supported."),
+    };
+
     /// <summary>Runs a statement that returns no rows; the number of rows it changed (0 when ON CONFLICT DO NOTHING skipped it).</summary>
     public int Execute()
     {

@@ -2,6 +2,7 @@ using Dashboard.Data;
 using Dashboard.Data.Entities;
 using Dashboard.Domain.Measurement;
 using Dashboard.Navigation;
+using Dashboard.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Features.Campaigns;
@@ -10,10 +11,13 @@ namespace Dashboard.Features.Campaigns;
 /// Reads campaigns, their assignments and what each targeted customer did around the campaign (aggregated per
 /// customer in SQL), and hands the facts to <see cref="CampaignAnalysis"/> and the measurement domain.
 /// </summary>
-public sealed partial class CampaignsService(IDbContextFactory<DashboardDbContext> dbFactory, ILogger<CampaignsService> logger)
+public sealed partial class CampaignsService(IDbContextFactory<DashboardDbContext> dbFactory, ILogger<CampaignsService> logger, ViewCache? cache = null)
 {
     /// <summary>Campaigns whose window overlaps <paramref name="range"/> (all when null), newest first, with their headline lift.</summary>
-    public async Task<CampaignListView> ListAsync(CampaignListQuery query, DayRange? range, CancellationToken ct)
+    public Task<CampaignListView> ListAsync(CampaignListQuery query, DayRange? range, CancellationToken ct) =>
+        cache.GetOrComputeAsync(ViewCacheExtensions.Key("campaigns", query, range?.From, range?.To), c => ComputeListAsync(query, range, c), ct);
+
+    private async Task<CampaignListView> ComputeListAsync(CampaignListQuery query, DayRange? range, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var campaigns = db.Campaigns.AsNoTracking();
@@ -54,7 +58,10 @@ public sealed partial class CampaignsService(IDbContextFactory<DashboardDbContex
     }
 
     /// <summary>Everything the campaign page shows; null when there is no such campaign.</summary>
-    public async Task<CampaignView?> LoadAsync(int id, CampaignQuery query, CancellationToken ct)
+    public Task<CampaignView?> LoadAsync(int id, CampaignQuery query, CancellationToken ct) =>
+        cache.GetOrComputeAsync(ViewCacheExtensions.Key("campaign", id, query), c => ComputeAsync(id, query, c), ct);
+
+    private async Task<CampaignView?> ComputeAsync(int id, CampaignQuery query, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var campaign = await Summaries(db.Campaigns.AsNoTracking().Where(c => c.Id == id)).SingleOrDefaultAsync(ct);

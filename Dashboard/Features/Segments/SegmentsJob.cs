@@ -74,6 +74,7 @@ public sealed partial class SegmentsJob(
         var watch = Stopwatch.StartNew();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
+        await using var cache = await StoreSql.LargePageCacheAsync(db, 256, ct);
         var buyers = await SegmentInputsReader.BuyersAsync(db, period, ct);
         var touches = await SegmentInputsReader.TouchpointsAsync(db, period, settings.TouchpointLookbackDays, ct);
         var vap = life is null ? null : await ReadVapInputsAsync(db, life, period, ct);

@@ -1,6 +1,7 @@
 using Dashboard.Data;
 using Dashboard.Data.Entities;
 using Dashboard.Domain.Segmentation;
+using Dashboard.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Features.Segments;
@@ -10,11 +11,14 @@ namespace Dashboard.Features.Segments;
 /// flow go through the domain over one small projection per customer (value, revenue, orders; or id and label).
 /// </summary>
 public sealed partial class SegmentsService(
-    IDbContextFactory<DashboardDbContext> dbFactory, ILifetimeSnapshotSource lifetime, ILogger<SegmentsService> logger)
+    IDbContextFactory<DashboardDbContext> dbFactory, ILifetimeSnapshotSource lifetime, ILogger<SegmentsService> logger, ViewCache? cache = null)
 {
     /// <summary>The view for the query's period; null when no period is stored yet.</summary>
     /// <param name="rangeEnd">The app bar's last day, when the URL has one: default periods are the latest on or before it.</param>
-    public async Task<SegmentsView?> LoadAsync(SegmentsQuery query, DateOnly? rangeEnd, CancellationToken ct)
+    public Task<SegmentsView?> LoadAsync(SegmentsQuery query, DateOnly? rangeEnd, CancellationToken ct) =>
+        cache.GetOrComputeAsync(ViewCacheExtensions.Key("segments", query, rangeEnd), c => ComputeAsync(query, rangeEnd, c), ct);
+
+    private async Task<SegmentsView?> ComputeAsync(SegmentsQuery query, DateOnly? rangeEnd, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var periods = await db.SegmentPeriods.AsNoTracking().OrderBy(p => p.PeriodEnd).ToListAsync(ct);
