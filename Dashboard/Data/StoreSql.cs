@@ -37,8 +37,8 @@ internal static class StoreSql
     }
 
     /// <summary>
-    /// For a model run's big reads and snapshot writes on SQLite: a page cache of <paramref name="megabytes"/> on the
-    /// context's connection (SQLite's default is 2 MB, so index maintenance on a snapshot table of millions of rows
+    /// For a model run's big reads and snapshot writes on SQLite: a page cache of <paramref name="megabytes"/> and
+    /// in-memory temporary B-trees (GROUP BY, DISTINCT) on the context's connection (SQLite's default is 2 MB, so index maintenance on a snapshot table of millions of rows
     /// rereads pages from the OS), restored when disposed because the connection goes back to the pool. PostgreSQL
     /// sizes its shared buffers itself: nothing happens there.
     /// </summary>
@@ -50,7 +50,7 @@ internal static class StoreSql
             return new Restore(null);
         }
         await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.OpenConnectionAsync(db.Database, ct);
-        await Pragma(connection, $"PRAGMA cache_size = -{megabytes * 1024};", ct);
+        await Pragma(connection, $"PRAGMA cache_size = -{megabytes * 1024}; PRAGMA temp_store = MEMORY;", ct);
         return new Restore(connection);
     }
 
@@ -67,7 +67,7 @@ internal static class StoreSql
         {
             if (connection is not null)
             {
-                await Pragma(connection, "PRAGMA cache_size = -2000;", CancellationToken.None);
+                await Pragma(connection, "PRAGMA cache_size = -2000; PRAGMA temp_store = DEFAULT;", CancellationToken.None);
             }
         }
     }

@@ -42,7 +42,7 @@ public sealed partial class LifetimeJob(IDbContextFactory<DashboardDbContext> db
         var stage = Stopwatch.StartNew();
         var unit = parameters.Unit;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await TuneConnectionAsync(db, ct);
+        await using var cache = await StoreSql.LargePageCacheAsync(db, 128, ct);
 
         progress.Report(new JobProgress(0.02, "Summaries"));
         var (dataFrom, dataTo) = await PurchaseSummaries.OrderDaysAsync(db, ct)
@@ -54,13 +54,17 @@ public sealed partial class LifetimeJob(IDbContextFactory<DashboardDbContext> db
                 $"The calibration end {calibrationEnd:yyyy-MM-dd} is outside the order history ({dataFrom:yyyy-MM-dd} to {dataTo:yyyy-MM-dd}).");
         }
         // One pass gives both the whole-history summaries (for scoring) and the calibration ones (for the holdout check).
-        var rows = await ReadRowsAsync(db, calibrationEnd, dataTo, ct);
-        IReadOnlyList<DailyCount>? repeatDays = null;
-        if (calibrationEnd < dataTo)
+        // The holdout chart's daily repeat purchases are a second scan: read alongside, on their own connection.
+        var repeatRead = calibrationEnd < dataTo
+            ? ReadAsync(d => PurchaseSummaries.RepeatPurchasesByDayAsync(d, calibrationEnd, dataTo, ct), ct)
+            : Task.FromResult<IReadOnlyList<DailyCount>>([]);
+        var rows = new List<PurchaseSummaryRow>();
+        await foreach (var row in PurchaseSummaries.QueryAsync(db, calibrationEnd, dataTo, ct))
         {
-            progress.Report(new JobProgress(0.15, "Summaries"));
-            repeatDays = await PurchaseSummaries.RepeatPurchasesByDayAsync(db, calibrationEnd, dataTo, ct);
+            rows.Add(row);
         }
+        progress.Report(new JobProgress(0.15, "Summaries"));
+        IReadOnlyList<DailyCount>? repeatDays = calibrationEnd < dataTo ? await repeatRead : null;
         var summaries = rows.Select(r => r.ToSummary(dataTo, unit)).ToList();
         var summarySeconds = Lap(stage);
 
@@ -112,15 +116,13 @@ public sealed partial class LifetimeJob(IDbContextFactory<DashboardDbContext> db
         return result;
     }
 
-    private static async Task<List<PurchaseSummaryRow>> ReadRowsAsync(
-        DashboardDbContext db, DateOnly calibrationEnd, DateOnly observationEnd, CancellationToken ct)
+    /// <summary>A read on its own connection, with a large page cache there (SQLite).</summary>
+    private async Task<T> ReadAsync<T>(Func<DashboardDbContext, Task<T>> read, CancellationToken ct)
     {
-        var rows = new List<PurchaseSummaryRow>();
-        await foreach (var row in PurchaseSummaries.QueryAsync(db, calibrationEnd, observationEnd, ct))
-        {
-            rows.Add(row);
-        }
-        return rows;
+        await Task.Yield();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var cache = await StoreSql.LargePageCacheAsync(db, 128, ct);
+        return await read(db);
     }
 
     /// <summary>Fits on the calibration period only and compares its forecast of the holdout weeks with what happened.</summary>
@@ -134,19 +136,6 @@ public sealed partial class LifetimeJob(IDbContextFactory<DashboardDbContext> db
         var fit = BgNbdFitter.Fit(customers.Select(c => c.Calibration).ToList(), options);
         var comparison = HoldoutValidation.Compare(customers, repeatDays, fit.Parameters, calibrationEnd, observationEnd, unit);
         return HoldoutSummary.From(comparison, calibrationEnd, observationEnd, fit);
-    }
-
-    /// <summary>
-    /// SQLite: a 128 MB page cache and in-memory temporary B-trees for this connection, so the GROUP BY and the
-    /// snapshot's index inserts of a million customers stay in memory (the default cache is 2 MB).
-    /// </summary>
-    private static async Task TuneConnectionAsync(DashboardDbContext db, CancellationToken ct)
-    {
-        if (db.Database.IsSqlite())
-        {
-            await db.Database.OpenConnectionAsync(ct);
-            await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -131072; PRAGMA temp_store = MEMORY;", ct);
-        }
     }
 
     private static double Lap(Stopwatch stage)

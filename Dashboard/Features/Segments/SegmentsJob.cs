@@ -72,12 +72,14 @@ public sealed partial class SegmentsJob(
         long runId, DateOnly period, SegmentRunSettings settings, LifetimeSnapshotInfo? life, SegmentRunTimings timings, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        await using var cache = await StoreSql.LargePageCacheAsync(db, 256, ct);
-        var buyers = await SegmentInputsReader.BuyersAsync(db, period, ct);
-        var touches = await SegmentInputsReader.TouchpointsAsync(db, period, settings.TouchpointLookbackDays, ct);
-        var vap = life is null ? null : await ReadVapInputsAsync(db, life, period, ct);
+        // The inputs are independent reads: each on its own connection (SQLite in WAL mode reads concurrently), so
+        // on a multi-core machine their SQL runs side by side instead of one after another.
+        var buyersRead = ReadAsync(db => SegmentInputsReader.BuyersAsync(db, period, ct), ct);
+        var touchesRead = ReadAsync(db => SegmentInputsReader.TouchpointsAsync(db, period, settings.TouchpointLookbackDays, ct), ct);
+        var vapRead = life is null ? Task.FromResult<VapInputs?>(null) : ReadVapInputsAsync(life, period, ct);
+        var buyers = await buyersRead;
+        var touches = await touchesRead;
+        var vap = await vapRead;
         timings.Read += watch.Elapsed.TotalSeconds;
         watch.Restart();
         SegmentPeriodResult result;
@@ -95,6 +97,9 @@ public sealed partial class SegmentsJob(
         }
         timings.Compute += watch.Elapsed.TotalSeconds;
         watch.Restart();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        await using var cache = await StoreSql.LargePageCacheAsync(db, 256, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.CustomerSegmentSnapshots.Where(s => s.PeriodEnd == period).ExecuteDeleteAsync(ct);
         await db.SegmentPeriods.Where(p => p.PeriodEnd == period).ExecuteDeleteAsync(ct);
@@ -106,16 +111,28 @@ public sealed partial class SegmentsJob(
         return new SegmentRunPeriod(period, result.Period.Buyers, result.Period.Members, result.Period.ValueBasis, result.Period.LifetimeRunId);
     }
 
-    private async Task<VapInputs> ReadVapInputsAsync(DashboardDbContext db, LifetimeSnapshotInfo life, DateOnly period, CancellationToken ct)
+    private async Task<VapInputs?> ReadVapInputsAsync(LifetimeSnapshotInfo life, DateOnly period, CancellationToken ct)
     {
-        var estimates = new Dictionary<long, LifetimeEstimate>();
-        await foreach (var e in lifetime.Estimates(db, life.RunId).AsNoTracking().AsAsyncEnumerable().WithCancellation(ct))
+        var estimatesRead = ReadAsync(async db =>
         {
-            estimates[e.CustomerId] = e;
-        }
-        return new VapInputs(life.RunId, estimates,
-            await SegmentInputsReader.AcquisitionSourcesAsync(db, ct),
-            await SegmentInputsReader.MainCategoriesAsync(db, period, ct));
+            var estimates = new Dictionary<long, LifetimeEstimate>();
+            await foreach (var e in lifetime.Estimates(db, life.RunId).AsNoTracking().AsAsyncEnumerable().WithCancellation(ct))
+            {
+                estimates[e.CustomerId] = e;
+            }
+            return estimates;
+        }, ct);
+        var sourcesRead = ReadAsync(db => SegmentInputsReader.AcquisitionSourcesAsync(db, ct), ct);
+        var categoriesRead = ReadAsync(db => SegmentInputsReader.MainCategoriesAsync(db, period, ct), ct);
+        return new VapInputs(life.RunId, await estimatesRead, await sourcesRead, await categoriesRead);
+    }
+
+    private async Task<T> ReadAsync<T>(Func<DashboardDbContext, Task<T>> read, CancellationToken ct)
+    {
+        await Task.Yield();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var cache = await StoreSql.LargePageCacheAsync(db, 64, ct);
+        return await read(db);
     }
 
     /// <summary>Reads the run's parameters; missing or malformed JSON gives the defaults.</summary>
