@@ -23,7 +23,8 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         b.HasIndex(o => new { o.SourceId, o.OrderNo }).IsUnique();
         // Per-customer summaries (GROUP BY customer) read only this covering index.
         b.HasIndex(o => new { o.CustomerId, o.PlacedAtUtc, o.Total });
-        b.HasIndex(o => new { o.PlacedAtUtc, o.SourceId, o.Total });
+        // Date-range reads (the overview's revenue by month and source, active buyers) read only this covering index.
+        b.HasIndex(o => new { o.PlacedAtUtc, o.SourceId, o.Total, o.CustomerId });
         // Identity resolution moves orders with their source identity.
         b.HasIndex(o => o.SourceIdentityId);
         b.HasOne(o => o.Source).WithMany().HasForeignKey(o => o.SourceId).OnDelete(DeleteBehavior.Restrict);

@@ -1170,7 +1170,7 @@ namespace Dashboard.Data.Migrations
 
                     b.HasIndex("CustomerId", "PlacedAtUtc", "Total");
 
-                    b.HasIndex("PlacedAtUtc", "SourceId", "Total");
+                    b.HasIndex("PlacedAtUtc", "SourceId", "Total", "CustomerId");
 
                     b.ToTable("Orders");
                 });

@@ -3,6 +3,7 @@ using System.Text;
 using Dashboard.Data;
 using Dashboard.Domain.Audiences;
 using Dashboard.Security;
+using Dashboard.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Features.Audiences;
@@ -13,7 +14,8 @@ public static partial class AudiencesFeature
     public const string WithoutConsentHeader = "X-Crowd-Excluded-No-Consent";
 
     public static IServiceCollection AddAudiencesFeature(this IServiceCollection services) =>
-        services.AddScoped<AudiencesService>();
+        services.AddScoped<AudiencesService>()
+            .AddViewWarmup("audience preview", (sp, ct) => sp.GetRequiredService<AudiencesService>().PreviewAsync(new Segments.CustomerSegmentFilter(), ct));
 
     /// <summary>
     /// GET /audiences/{id}/export?preset=google|meta|china-md5[&amp;snapshot=ID]: the crowd package as CSV, streamed.

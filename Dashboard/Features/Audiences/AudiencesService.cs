@@ -1,6 +1,7 @@
 using Dashboard.Data;
 using Dashboard.Data.Entities;
 using Dashboard.Features.Segments;
+using Dashboard.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Features.Audiences;
@@ -9,7 +10,7 @@ namespace Dashboard.Features.Audiences;
 /// Saved audiences: definitions (segment filters re-evaluated on the latest snapshot whenever they are read) and
 /// frozen membership snapshots. Every count and sum runs in SQL over the membership query.
 /// </summary>
-public sealed partial class AudiencesService(IDbContextFactory<DashboardDbContext> dbFactory, TimeProvider clock, ILogger<AudiencesService> logger)
+public sealed partial class AudiencesService(IDbContextFactory<DashboardDbContext> dbFactory, TimeProvider clock, ILogger<AudiencesService> logger, ViewCache? cache = null)
 {
     public async Task<IReadOnlyList<AudienceRow>> ListAsync(CancellationToken ct)
     {
@@ -33,11 +34,12 @@ public sealed partial class AudiencesService(IDbContextFactory<DashboardDbContex
     }
 
     /// <summary>The filter evaluated on its period (or the latest stored one).</summary>
-    public async Task<AudiencePreview> PreviewAsync(CustomerSegmentFilter filter, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await PreviewAsync(db, filter, ct);
-    }
+    public Task<AudiencePreview> PreviewAsync(CustomerSegmentFilter filter, CancellationToken ct) =>
+        cache.GetOrComputeAsync(ViewCacheExtensions.Key("audience-preview", filter), async c =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(c);
+            return await PreviewAsync(db, filter, c);
+        }, ct);
 
     /// <summary>Saves a definition under a unique name; returns the id or a message naming what is wrong.</summary>
     public async Task<SaveAudienceResult> SaveAsync(string? name, CustomerSegmentFilter filter, CancellationToken ct)

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Dashboard.Jobs;
+using Dashboard.Shared;
 
 namespace Dashboard.Features.Budget;
 
@@ -62,6 +63,7 @@ public static class BudgetFeature
         services.AddOptions<BudgetOptions>().BindConfiguration(BudgetOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<BudgetService>();
         services.AddScoped<CustomerGroupsService>();
+        services.AddViewWarmup("budget groups", (sp, ct) => sp.GetRequiredService<CustomerGroupsService>().LoadAsync(ct));
         services.AddModelJob<BudgetCurvesJob>();
         services.AddHostedService<BudgetCurvesStarter>();
         return services;

@@ -3,6 +3,7 @@ using Dashboard.Domain.Allocation;
 using Dashboard.Domain.Segmentation;
 using Dashboard.Features.Lookalike;
 using Dashboard.Jobs;
+using Dashboard.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +17,8 @@ namespace Dashboard.Features.Budget;
 public sealed partial class CustomerGroupsService(
     IDbContextFactory<DashboardDbContext> dbFactory,
     IOptions<BudgetOptions> options,
-    ILogger<CustomerGroupsService> logger)
+    ILogger<CustomerGroupsService> logger,
+    ViewCache? cache = null)
 {
     /// <summary>A buyer whose first purchase falls this many days before the period end counts as a recent new buyer.</summary>
     public const int NewBuyerDays = 90;
@@ -24,7 +26,10 @@ public sealed partial class CustomerGroupsService(
     private static readonly VapStrategy[] Strategies = [VapStrategy.Retain, VapStrategy.Develop, VapStrategy.WinBack];
 
     /// <summary>The groups' response curves; null when no segment period has VAP yet (lifetime and segment runs needed).</summary>
-    public async Task<CustomerGroupsModel?> LoadAsync(CancellationToken ct)
+    public Task<CustomerGroupsModel?> LoadAsync(CancellationToken ct) =>
+        cache.GetOrComputeAsync(ViewCacheExtensions.Key("budget-groups"), ComputeAsync, ct);
+
+    private async Task<CustomerGroupsModel?> ComputeAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var period = await db.SegmentPeriods.AsNoTracking().Where(p => p.LifetimeRunId != null)

@@ -1,7 +1,10 @@
+using Dashboard.Shared;
+
 namespace Dashboard.Features.Data;
 
 public static class DataPageFeature
 {
     public static IServiceCollection AddDataFeature(this IServiceCollection services) =>
-        services.AddScoped<DataService>();
+        services.AddScoped<DataService>()
+            .AddViewWarmup("data", (sp, ct) => sp.GetRequiredService<DataService>().LoadAsync(ct));
 }

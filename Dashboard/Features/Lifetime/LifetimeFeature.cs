@@ -1,5 +1,6 @@
 using Dashboard.Features.Segments;
 using Dashboard.Jobs;
+using Dashboard.Shared;
 
 namespace Dashboard.Features.Lifetime;
 
@@ -10,6 +11,7 @@ public static class LifetimeFeature
     {
         services.AddMemoryCache();
         services.AddScoped<LifetimeService>();
+        services.AddViewWarmup("lifetime", (sp, ct) => sp.GetRequiredService<LifetimeService>().LoadAsync(new LifetimeQuery(), ct));
         services.AddModelJob<LifetimeJob>();
         services.AddHostedService<LifetimeStartupRun>();
         // Segments read lifetime estimates through this seam (VAP, predicted-value tiers); last registration wins.

@@ -4,6 +4,7 @@ using Dashboard.Data;
 using Dashboard.Features.Audiences;
 using Dashboard.Jobs;
 using Dashboard.Security;
+using Dashboard.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Features.Recommendations;
@@ -13,6 +14,7 @@ public static partial class RecommendationsFeature
     public static IServiceCollection AddRecommendationsFeature(this IServiceCollection services)
     {
         services.AddScoped<RecommendationsService>();
+        services.AddViewWarmup("products", (sp, ct) => sp.GetRequiredService<RecommendationsService>().ProductsAsync(ct));
         services.AddModelJob<RecommendationsJob>();
         return services;
     }

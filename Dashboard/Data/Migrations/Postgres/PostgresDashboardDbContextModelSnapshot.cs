@@ -1205,7 +1205,7 @@ namespace Dashboard.Data.Migrations.Postgres
 
                     b.HasIndex("CustomerId", "PlacedAtUtc", "Total");
 
-                    b.HasIndex("PlacedAtUtc", "SourceId", "Total");
+                    b.HasIndex("PlacedAtUtc", "SourceId", "Total", "CustomerId");
 
                     b.ToTable("Orders");
                 });
