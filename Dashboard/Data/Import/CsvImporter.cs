@@ -41,6 +41,9 @@ public sealed class CsvImporter(IDbContextFactory<DashboardDbContext> dbFactory,
     /// </summary>
     internal bool PostgresCopy { get; init; } = true;
 
+    /// <summary>Records per batch on PostgreSQL's COPY path.</summary>
+    internal int PostgresBatchRows { get; init; } = PostgresBatch.Rows;
+
     /// <summary>
     /// On SQLite, an orders file of a known length estimated to add at least this many lines, and at least twice as
     /// many as the store holds, has the order indexes built once at the end (<see cref="DeferredIndexes"/>).
@@ -80,7 +83,10 @@ public sealed class CsvImporter(IDbContextFactory<DashboardDbContext> dbFactory,
             {
                 var codes = await ReferenceCodes.LoadAsync(connection, transaction, ct);
                 var session = new ImportSession(connection, transaction, sqlite, RawSqlite ? connection as SqliteConnection : null,
-                    PostgresCopy ? connection as Npgsql.NpgsqlConnection : null, runId, codes, problems, clock.GetUtcNow().Year);
+                    PostgresCopy ? connection as Npgsql.NpgsqlConnection : null, runId, codes, problems, clock.GetUtcNow().Year)
+                {
+                    CopyBatchRows = PostgresBatchRows,
+                };
                 // A big orders file builds the non-unique order indexes once, at the end, still inside this transaction.
                 var deferred = sqlite && kind == ImportKind.Orders && WorthDeferring(connection, transaction, totalBytes)
                     ? DeferredIndexes.Drop(connection, transaction, "Orders", "OrderLines")

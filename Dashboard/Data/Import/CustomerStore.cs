@@ -31,7 +31,7 @@ internal abstract class CustomerStore : IDisposable
         """;
 
     public static CustomerStore Create(ImportSession session) =>
-        session.Copy is { } postgres ? new CopyStore(postgres, session.RunId) : new RowByRow(session);
+        session.Copy is { } postgres ? new CopyStore(postgres, session.RunId, session.CopyBatchRows) : new RowByRow(session);
 
     /// <inheritdoc cref="RowWriter.BatchRows"/>
     public virtual int BatchRows => 1;
@@ -114,7 +114,7 @@ internal abstract class CustomerStore : IDisposable
         }
     }
 
-    private sealed class CopyStore(NpgsqlConnection connection, long runId) : CustomerStore
+    private sealed class CopyStore(NpgsqlConnection connection, long runId, int batchRows) : CustomerStore
     {
         private const int Source = 0, SourceId = 1;
 
@@ -129,7 +129,7 @@ internal abstract class CustomerStore : IDisposable
         // Loaded for the batch (null: known to be absent) or written by it.
         private readonly Dictionary<(int SourceId, string ExternalId), StoredIdentity?> _known = [];
 
-        public override int BatchRows => PostgresBatch.Rows;
+        public override int BatchRows => batchRows;
 
         public override void Prefetch(IReadOnlyList<CsvRecord> batch, ReferenceCodes codes)
         {

@@ -15,6 +15,7 @@ internal sealed class OrderCopyStore : OrderStore
 
     private readonly NpgsqlConnection _connection;
     private readonly long _runId;
+    private readonly int _batchRows;
     private readonly IdBlock _productIds, _orderIds, _lineIds;
     private readonly PostgresCopy _productCopy, _orderCopy, _lineCopy;
 
@@ -25,10 +26,11 @@ internal sealed class OrderCopyStore : OrderStore
     private readonly Dictionary<(long OrderId, int LineNo), StoredLine> _lines = [];
     private readonly HashSet<long> _linesLoaded = [];
 
-    public OrderCopyStore(NpgsqlConnection connection, long runId)
+    public OrderCopyStore(NpgsqlConnection connection, long runId, int batchRows)
     {
         _connection = connection;
         _runId = runId;
+        _batchRows = batchRows;
         (_productIds, _orderIds, _lineIds) = (new(connection, "Products"), new(connection, "Orders"), new(connection, "OrderLines"));
         _productCopy = new PostgresCopy(connection, "Products", ["Id", "Sku", "Name", "Category", "Price"]);
         _orderCopy = new PostgresCopy(connection, "Orders",
@@ -37,7 +39,7 @@ internal sealed class OrderCopyStore : OrderStore
             ["Id", "OrderId", "LineNo", "ProductId", "Quantity", "UnitPrice", "Amount", "ImportRunId"]);
     }
 
-    public override int BatchRows => PostgresBatch.Rows;
+    public override int BatchRows => _batchRows;
 
     public override void Prefetch(IReadOnlyList<CsvRecord> batch, (int SourceId, string OrderNo)? held, IdentityLookup identities, ReferenceCodes codes)
     {
@@ -55,11 +57,17 @@ internal sealed class OrderCopyStore : OrderStore
         LoadOrders(held is { } h ? keys.Append(h).Distinct().ToList() : keys);
         LoadLines(_ordersById.Keys.ToArray());
 
-        // Ids for what the batch will add when its rows are valid: each new sku, each new order (the held one was
-        // counted with its first batch) and each line of a new order. Short estimates take more ids on demand.
+        // Ids for what the batch will use when its rows are valid (IdBlock): each new sku, an order insert for each
+        // run of lines of one order (the held order's was counted with its first batch), a line insert per row.
         _productIds.Reserve(skus.Count(s => _products[s] is null));
-        _orderIds.Reserve(keys.Count(k => _orders[k] is null && k != held));
-        _lineIds.Reserve(rows.Count(r => _orders[(r.Source, r.OrderNo)] is null));
+        var (inserts, previous) = (0, held);
+        foreach (var (source, orderNo, _, _) in rows)
+        {
+            inserts += (source, orderNo) == previous ? 0 : 1;
+            previous = (source, orderNo);
+        }
+        _orderIds.Reserve(inserts);
+        _lineIds.Reserve(rows.Count);
     }
 
     public override void Flush()
@@ -125,6 +133,7 @@ internal sealed class OrderCopyStore : OrderStore
     {
         if (Order((sourceId, orderNo)) is not null)
         {
+            _orderIds.Next();
             return null;
         }
         var order = new OrderState(_orderIds.Next(), sourceId, orderNo, identityId, placedAt, total, lineCount)
@@ -141,6 +150,7 @@ internal sealed class OrderCopyStore : OrderStore
     {
         if (Line(orderId, lineNo) is not null)
         {
+            _lineIds.Next();
             return false;
         }
         var id = _lineIds.Next();

@@ -19,7 +19,7 @@ internal readonly record struct StoredProduct(int Id, string Name, string Catego
 internal abstract class OrderStore : IDisposable
 {
     public static OrderStore Create(ImportSession session) =>
-        session.Copy is { } postgres ? new OrderCopyStore(postgres, session.RunId) : new RowByRow(session);
+        session.Copy is { } postgres ? new OrderCopyStore(postgres, session.RunId, session.CopyBatchRows) : new RowByRow(session);
 
     /// <inheritdoc cref="RowWriter.BatchRows"/>
     public virtual int BatchRows => 1;

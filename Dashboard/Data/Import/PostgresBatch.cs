@@ -50,7 +50,11 @@ internal static class PostgresBatch
 /// Ids for new rows of one table, taken from its identity sequence (what an INSERT without an id would use) in
 /// blocks and handed out in order, so rows get increasing ids in the order they are written, as with one INSERT per
 /// row. A writer reserves what a batch will need; <see cref="Next"/> takes one more when the estimate fell short.
-/// Ids reserved and not used are skipped, as ids of failed INSERTs are.
+/// Where the per-row path runs an INSERT … ON CONFLICT DO NOTHING that finds the row stored, the writer takes an id
+/// and drops it, because that INSERT uses one up on both engines (PostgreSQL evaluates the default before it sees
+/// the conflict; SQLite's AUTOINCREMENT counter moves too): so a file gives the rows the same ids on either path.
+/// Ids reserved and not used (only when a file has problems, and it is then rolled back) are skipped, as ids of
+/// failed INSERTs are.
 /// </summary>
 internal sealed class IdBlock(NpgsqlConnection connection, string table)
 {

@@ -13,6 +13,9 @@ namespace Dashboard.Data.Import;
 internal sealed record ImportSession(DbConnection Connection, DbTransaction Transaction, bool IsSqlite, SqliteConnection? RawSqlite,
     NpgsqlConnection? Copy, long RunId, ReferenceCodes Codes, ImportProblems Problems, int CurrentYear)
 {
+    /// <summary>Records per batch on the COPY path (<see cref="PostgresBatch.Rows"/>; tests use tiny batches to cross their edges).</summary>
+    public int CopyBatchRows { get; init; } = PostgresBatch.Rows;
+
     public SqlStatement Prepare(string sql, params (string Name, DbType Type)[] parameters) =>
         new(Connection, Transaction, sql, parameters);
 }

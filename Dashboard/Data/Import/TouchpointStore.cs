@@ -32,7 +32,7 @@ internal abstract class TouchpointStore : IDisposable
         """;
 
     public static TouchpointStore Create(ImportSession session) =>
-        session.Copy is { } postgres ? new CopyStore(postgres, session.RunId) : new RowByRow(session);
+        session.Copy is { } postgres ? new CopyStore(postgres, session.RunId, session.CopyBatchRows) : new RowByRow(session);
 
     /// <inheritdoc cref="RowWriter.BatchRows"/>
     public virtual int BatchRows => 1;
@@ -100,7 +100,7 @@ internal abstract class TouchpointStore : IDisposable
         }
     }
 
-    private sealed class CopyStore(NpgsqlConnection connection, long runId) : TouchpointStore
+    private sealed class CopyStore(NpgsqlConnection connection, long runId, int batchRows) : TouchpointStore
     {
         private const int Source = 0, EventId = 1, SourceId = 2, Campaign = 6, Sku = 7;
 
@@ -111,7 +111,7 @@ internal abstract class TouchpointStore : IDisposable
         // Loaded for the batch (null: known to be absent) or written by it.
         private readonly Dictionary<(int SourceId, string EventId), StoredTouchpoint?> _known = [];
 
-        public override int BatchRows => PostgresBatch.Rows;
+        public override int BatchRows => batchRows;
 
         public override void Prefetch(IReadOnlyList<CsvRecord> batch, ReferenceCodes codes, IdentityLookup identities, CodeLookup campaigns, CodeLookup products)
         {
@@ -127,7 +127,8 @@ internal abstract class TouchpointStore : IDisposable
             products.Prefetch(connection, """SELECT "Sku", "Id" FROM "Products" WHERE "Sku" = ANY($1::text[])""", readable.Select(r => r.Trimmed(Sku)));
             var keys = rows.Select(r => (r.Source, r.Event)).Distinct().ToList();
             Load(keys);
-            _ids.Reserve(keys.Count(k => _known[k] is null));
+            // An insert per row, stored or not (IdBlock).
+            _ids.Reserve(rows.Count);
         }
 
         public override void Flush()
@@ -140,6 +141,7 @@ internal abstract class TouchpointStore : IDisposable
         {
             if (Known((sourceId, eventId)) is not null)
             {
+                _ids.Next();
                 return false;
             }
             _copy.Add([_ids.Next(), sourceId, eventId, customerId, values.IdentityId, (int)values.Type, values.OccurredAt,
