@@ -48,7 +48,9 @@ public sealed class CsvImporter(IDbContextFactory<DashboardDbContext> dbFactory,
     /// On SQLite, an orders file of a known length estimated to add at least this many lines, and at least twice as
     /// many as the store holds, has the order indexes built once at the end (<see cref="DeferredIndexes"/>).
     /// </summary>
-    internal long DeferIndexesFromLines { get; init; } = 50_000;
+    internal long DeferIndexesFromLines { get; init; } = DeferIndexesFromLinesDefault;
+
+    internal const long DeferIndexesFromLinesDefault = 50_000;
 
     /// <summary>
     /// Imports <paramref name="content"/> (read to its end, not disposed). <paramref name="fileName"/> is only used in

@@ -126,8 +126,11 @@ internal abstract class CustomerStore : IDisposable
         private readonly PostgresCopy _identities = new(connection, "SourceIdentities",
             ["Id", "SourceId", "ExternalId", "Phone", "Email", "MemberNo", "CustomerId", "FirstSeenUtc", "ImportRunId"]);
 
-        // Loaded for the batch (null: known to be absent) or written by it.
-        private readonly Dictionary<(int SourceId, string ExternalId), StoredIdentity?> _known = [];
+        private readonly KnownRows<(int SourceId, string ExternalId), StoredIdentity> _known = new((keys, found) =>
+            PostgresBatch.Read(connection, SelectIdentity + """
+                 JOIN unnest($1::integer[], $2::text[]) AS k(s, e) ON i."SourceId" = k.s AND i."ExternalId" = k.e
+                """, [keys.Select(k => k.SourceId).ToArray(), keys.Select(k => k.ExternalId).ToArray()],
+                r => found((r.GetInt32(15), r.GetString(16)), Read(r))));
 
         public override int BatchRows => batchRows;
 
@@ -139,7 +142,7 @@ internal abstract class CustomerStore : IDisposable
                 .Where(k => k.Source is not null)
                 .Select(k => (k.Source!.Value, k.External))
                 .Distinct().ToList();
-            Load(keys);
+            _known.Load(keys);
             // Each new identity gets a customer of its own.
             var added = keys.Count(k => _known[k] is null);
             _customerIds.Reserve(added);
@@ -153,14 +156,7 @@ internal abstract class CustomerStore : IDisposable
             _known.Clear();
         }
 
-        public override StoredIdentity? Find(int sourceId, string externalId)
-        {
-            if (!_known.ContainsKey((sourceId, externalId)))
-            {
-                Load([(sourceId, externalId)]);
-            }
-            return _known[(sourceId, externalId)];
-        }
+        public override StoredIdentity? Find(int sourceId, string externalId) => _known[(sourceId, externalId)];
 
         public override void Insert(int sourceId, string externalId, CustomerValues values)
         {
@@ -173,22 +169,6 @@ internal abstract class CustomerStore : IDisposable
 
         public override void Dispose()
         {
-        }
-
-        private void Load(List<(int SourceId, string ExternalId)> keys)
-        {
-            if (keys.Count == 0)
-            {
-                return;
-            }
-            foreach (var key in keys)
-            {
-                _known[key] = null;
-            }
-            PostgresBatch.Read(connection, SelectIdentity + """
-                 JOIN unnest($1::integer[], $2::text[]) AS k(s, e) ON i."SourceId" = k.s AND i."ExternalId" = k.e
-                """, [keys.Select(k => k.SourceId).ToArray(), keys.Select(k => k.ExternalId).ToArray()],
-                r => _known[(r.GetInt32(15), r.GetString(16))] = Read(r));
         }
     }
 }

@@ -19,9 +19,9 @@ internal sealed class OrderCopyStore : OrderStore
     private readonly IdBlock _productIds, _orderIds, _lineIds;
     private readonly PostgresCopy _productCopy, _orderCopy, _lineCopy;
 
-    // What the batch knows: loaded from the store (null: known to be absent) or written by the batch, not yet copied.
-    private readonly Dictionary<string, ProductState?> _products = new(StringComparer.Ordinal);
-    private readonly Dictionary<(int SourceId, string OrderNo), OrderState?> _orders = [];
+    // What the batch knows: loaded from the store or written by the batch, not yet copied.
+    private readonly KnownRows<string, ProductState> _products;
+    private readonly KnownRows<(int SourceId, string OrderNo), OrderState> _orders;
     private readonly Dictionary<long, OrderState> _ordersById = [];
     private readonly Dictionary<(long OrderId, int LineNo), StoredLine> _lines = [];
     private readonly HashSet<long> _linesLoaded = [];
@@ -37,6 +37,20 @@ internal sealed class OrderCopyStore : OrderStore
             ["Id", "SourceId", "OrderNo", "CustomerId", "SourceIdentityId", "PlacedAtUtc", "Total", "LineCount", "ImportRunId"]);
         _lineCopy = new PostgresCopy(connection, "OrderLines",
             ["Id", "OrderId", "LineNo", "ProductId", "Quantity", "UnitPrice", "Amount", "ImportRunId"]);
+        _products = new((skus, found) => PostgresBatch.Read(connection,
+            """SELECT "Id", "Sku", "Name", "Category", "Price" FROM "Products" WHERE "Sku" = ANY($1::text[])""", [skus.ToArray()],
+            r => found(r.GetString(1), new ProductState(r.GetInt32(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetDouble(4)))));
+        _orders = new((keys, found) => PostgresBatch.Read(connection, """
+            SELECT o."Id", o."SourceId", o."OrderNo", o."SourceIdentityId", o."PlacedAtUtc", o."Total", o."LineCount"
+            FROM unnest($1::integer[], $2::text[]) AS k(s, n)
+            JOIN "Orders" o ON o."SourceId" = k.s AND o."OrderNo" = k.n
+            """, [keys.Select(k => k.SourceId).ToArray(), keys.Select(k => k.OrderNo).ToArray()],
+            r =>
+            {
+                var order = new OrderState(r.GetInt64(0), r.GetInt32(1), r.GetString(2), r.GetInt64(3), r.GetDateTime(4), r.GetDouble(5), r.GetInt32(6));
+                found((order.SourceId, order.OrderNo), order);
+                _ordersById[order.Id] = order;
+            }));
     }
 
     public override int BatchRows => _batchRows;
@@ -51,10 +65,10 @@ internal sealed class OrderCopyStore : OrderStore
             .ToList();
         identities.Prefetch(_connection, rows.Select(r => (r.Source, r.External)));
 
-        var skus = rows.Select(r => r.Sku).Distinct(StringComparer.Ordinal).ToArray();
-        LoadProducts(skus);
-        var keys = rows.Select(r => (r.Source, r.OrderNo)).Distinct().ToList();
-        LoadOrders(held is { } h ? keys.Append(h).Distinct().ToList() : keys);
+        var skus = rows.Select(r => r.Sku).Distinct(StringComparer.Ordinal).ToList();
+        _products.Load(skus);
+        var keys = rows.Select(r => (r.Source, r.OrderNo));
+        _orders.Load(held is { } h ? keys.Append(h) : keys);
         LoadLines(_ordersById.Keys.ToArray());
 
         // Ids for what the batch will use when its rows are valid (IdBlock): each new sku, an order insert for each
@@ -72,12 +86,12 @@ internal sealed class OrderCopyStore : OrderStore
 
     public override void Flush()
     {
-        foreach (var product in _products.Values.OfType<ProductState>().Where(p => p.New))
+        foreach (var product in _products.Values.Where(p => p.New))
         {
             _productCopy.Add([product.Id, product.Sku, product.Name, product.Category, product.Price]);
         }
         _productCopy.Flush();
-        var renamed = _products.Values.OfType<ProductState>().Where(p => p.Renamed && !p.New).ToList();
+        var renamed = _products.Values.Where(p => p.Renamed && !p.New).ToList();
         if (renamed.Count > 0)
         {
             PostgresBatch.Execute(_connection, """
@@ -107,14 +121,7 @@ internal sealed class OrderCopyStore : OrderStore
         _linesLoaded.Clear();
     }
 
-    public override StoredProduct? FindProduct(string sku)
-    {
-        if (!_products.ContainsKey(sku))
-        {
-            LoadProducts([sku]);
-        }
-        return _products[sku] is { } p ? new StoredProduct(p.Id, p.Name, p.Category) : null;
-    }
+    public override StoredProduct? FindProduct(string sku) => _products[sku] is { } p ? new StoredProduct(p.Id, p.Name, p.Category) : null;
 
     public override int InsertProduct(string sku, string name, string category, double price)
     {
@@ -125,13 +132,13 @@ internal sealed class OrderCopyStore : OrderStore
 
     public override void RenameProduct(int id, string sku, string name, string category)
     {
-        var product = FindProduct(sku) is not null ? _products[sku]! : throw new InvalidOperationException($"product {id} ({sku}) is not stored");
+        var product = _products[sku] ?? throw new InvalidOperationException($"product {id} ({sku}) is not stored");
         (product.Name, product.Category, product.Renamed) = (name, category, true);
     }
 
     public override long? InsertOrder(int sourceId, string orderNo, long customerId, long identityId, DateTime placedAt, double total, int lineCount)
     {
-        if (Order((sourceId, orderNo)) is not null)
+        if (_orders[(sourceId, orderNo)] is not null)
         {
             _orderIds.Next();
             return null;
@@ -161,7 +168,7 @@ internal sealed class OrderCopyStore : OrderStore
 
     public override StoredOrder FindOrder(int sourceId, string orderNo)
     {
-        var order = Order((sourceId, orderNo))!;
+        var order = _orders[(sourceId, orderNo)]!;
         return new StoredOrder(order.Id, order.IdentityId, order.PlacedAt);
     }
 
@@ -177,15 +184,6 @@ internal sealed class OrderCopyStore : OrderStore
     {
     }
 
-    private OrderState? Order((int SourceId, string OrderNo) key)
-    {
-        if (!_orders.ContainsKey(key))
-        {
-            LoadOrders([key]);
-        }
-        return _orders[key];
-    }
-
     private StoredLine? Line(long orderId, int lineNo)
     {
         // A new order's lines are all in the batch; a stored one's are loaded once.
@@ -194,43 +192,6 @@ internal sealed class OrderCopyStore : OrderStore
             LoadLines([orderId]);
         }
         return _lines.GetValueOrDefault((orderId, lineNo));
-    }
-
-    private void LoadProducts(string[] skus)
-    {
-        if (skus.Length == 0)
-        {
-            return;
-        }
-        foreach (var sku in skus)
-        {
-            _products[sku] = null;
-        }
-        PostgresBatch.Read(_connection, """SELECT "Id", "Sku", "Name", "Category", "Price" FROM "Products" WHERE "Sku" = ANY($1::text[])""", [skus],
-            r => _products[r.GetString(1)] = new ProductState(r.GetInt32(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetDouble(4)));
-    }
-
-    private void LoadOrders(List<(int SourceId, string OrderNo)> keys)
-    {
-        if (keys.Count == 0)
-        {
-            return;
-        }
-        foreach (var key in keys)
-        {
-            _orders[key] = null;
-        }
-        PostgresBatch.Read(_connection, """
-            SELECT o."Id", o."SourceId", o."OrderNo", o."SourceIdentityId", o."PlacedAtUtc", o."Total", o."LineCount"
-            FROM unnest($1::integer[], $2::text[]) AS k(s, n)
-            JOIN "Orders" o ON o."SourceId" = k.s AND o."OrderNo" = k.n
-            """, [keys.Select(k => k.SourceId).ToArray(), keys.Select(k => k.OrderNo).ToArray()],
-            r =>
-            {
-                var order = new OrderState(r.GetInt64(0), r.GetInt32(1), r.GetString(2), r.GetInt64(3), r.GetDateTime(4), r.GetDouble(5), r.GetInt32(6));
-                _orders[(order.SourceId, order.OrderNo)] = order;
-                _ordersById[order.Id] = order;
-            });
     }
 
     private void LoadLines(long[] orderIds)

@@ -80,3 +80,48 @@ internal sealed class IdBlock(NpgsqlConnection connection, string table)
         return _ids.Dequeue();
     }
 }
+
+/// <summary>
+/// Rows of one table by key, as a batch knows them: loaded from the store (null: known to be absent) or written by
+/// the batch. A key the batch's look-ahead did not load is loaded when asked for, so answers are always those of the
+/// store plus the batch's pending writes.
+/// </summary>
+internal sealed class KnownRows<TKey, TValue>(Action<IReadOnlyList<TKey>, Action<TKey, TValue>> load)
+    where TKey : notnull
+    where TValue : class
+{
+    private readonly Dictionary<TKey, TValue?> _rows = [];
+
+    /// <summary>The rows known to exist (loaded or written).</summary>
+    public IEnumerable<TValue> Values => _rows.Values.OfType<TValue>();
+
+    public TValue? this[TKey key]
+    {
+        get
+        {
+            if (!_rows.ContainsKey(key))
+            {
+                Load([key]);
+            }
+            return _rows[key];
+        }
+        set => _rows[key] = value;
+    }
+
+    /// <summary>Loads the keys not known yet, in one statement.</summary>
+    public void Load(IEnumerable<TKey> keys)
+    {
+        var missing = keys.Where(k => !_rows.ContainsKey(k)).Distinct().ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+        foreach (var key in missing)
+        {
+            _rows[key] = null;
+        }
+        load(missing, (key, value) => _rows[key] = value);
+    }
+
+    public void Clear() => _rows.Clear();
+}

@@ -108,8 +108,11 @@ internal abstract class TouchpointStore : IDisposable
         private readonly PostgresCopy _copy = new(connection, "Touchpoints",
             ["Id", "SourceId", "EventId", "CustomerId", "SourceIdentityId", "Type", "OccurredAtUtc", "DwellSeconds", "CampaignId", "ProductId", "ImportRunId"]);
 
-        // Loaded for the batch (null: known to be absent) or written by it.
-        private readonly Dictionary<(int SourceId, string EventId), StoredTouchpoint?> _known = [];
+        private readonly KnownRows<(int SourceId, string EventId), StoredTouchpoint> _known = new((keys, found) =>
+            PostgresBatch.Read(connection, SelectTouchpoint + """
+                 JOIN unnest($1::integer[], $2::text[]) AS k(s, e) ON "SourceId" = k.s AND "EventId" = k.e
+                """, [keys.Select(k => k.SourceId).ToArray(), keys.Select(k => k.EventId).ToArray()],
+                r => found((r.GetInt32(7), r.GetString(8)), Read(r))));
 
         public override int BatchRows => batchRows;
 
@@ -125,8 +128,7 @@ internal abstract class TouchpointStore : IDisposable
             identities.Prefetch(connection, rows.Select(r => (r.Source, r.External)));
             campaigns.Prefetch(connection, """SELECT "Code", "Id" FROM "Campaigns" WHERE "Code" = ANY($1::text[])""", readable.Select(r => r.Trimmed(Campaign)));
             products.Prefetch(connection, """SELECT "Sku", "Id" FROM "Products" WHERE "Sku" = ANY($1::text[])""", readable.Select(r => r.Trimmed(Sku)));
-            var keys = rows.Select(r => (r.Source, r.Event)).Distinct().ToList();
-            Load(keys);
+            _known.Load(rows.Select(r => (r.Source, r.Event)));
             // An insert per row, stored or not (IdBlock).
             _ids.Reserve(rows.Count);
         }
@@ -139,7 +141,7 @@ internal abstract class TouchpointStore : IDisposable
 
         public override bool Insert(int sourceId, string eventId, long customerId, TouchpointValues values)
         {
-            if (Known((sourceId, eventId)) is not null)
+            if (_known[(sourceId, eventId)] is not null)
             {
                 _ids.Next();
                 return false;
@@ -150,35 +152,10 @@ internal abstract class TouchpointStore : IDisposable
             return true;
         }
 
-        public override StoredTouchpoint Find(int sourceId, string eventId) => Known((sourceId, eventId))!;
+        public override StoredTouchpoint Find(int sourceId, string eventId) => _known[(sourceId, eventId)]!;
 
         public override void Dispose()
         {
-        }
-
-        private StoredTouchpoint? Known((int SourceId, string EventId) key)
-        {
-            if (!_known.ContainsKey(key))
-            {
-                Load([key]);
-            }
-            return _known[key];
-        }
-
-        private void Load(List<(int SourceId, string EventId)> keys)
-        {
-            if (keys.Count == 0)
-            {
-                return;
-            }
-            foreach (var key in keys)
-            {
-                _known[key] = null;
-            }
-            PostgresBatch.Read(connection, SelectTouchpoint + """
-                 JOIN unnest($1::integer[], $2::text[]) AS k(s, e) ON "SourceId" = k.s AND "EventId" = k.e
-                """, [keys.Select(k => k.SourceId).ToArray(), keys.Select(k => k.EventId).ToArray()],
-                r => _known[(r.GetInt32(7), r.GetString(8))] = Read(r));
         }
     }
 }
