@@ -89,6 +89,10 @@ public sealed class CsvImporter(IDbContextFactory<DashboardDbContext> dbFactory,
                 {
                     CopyBatchRows = PostgresBatchRows,
                 };
+                if (session.Copy is { } postgres)
+                {
+                    PostgresBatch.LockKind(postgres, kind);
+                }
                 // A big orders file builds the non-unique order indexes once, at the end, still inside this transaction.
                 var deferred = sqlite && kind == ImportKind.Orders && WorthDeferring(connection, transaction, totalBytes)
                     ? DeferredIndexes.Drop(connection, transaction, "Orders", "OrderLines")

@@ -17,6 +17,14 @@ internal static class PostgresBatch
     /// <summary>Records per batch: look-ups and COPY cost a few statements per batch, memory grows with it (a few MB here).</summary>
     public const int Rows = 20_000;
 
+    /// <summary>
+    /// Makes imports of one kind on this store wait for each other (until the transaction ends). Row by row, two imports
+    /// of the same keys wait for each other row by row (ON CONFLICT); a batch decides from what it loaded and copies
+    /// without ON CONFLICT, so an import that ran alongside would make the copy fail on a unique key instead.
+    /// </summary>
+    public static void LockKind(NpgsqlConnection connection, ImportKind kind) =>
+        Execute(connection, "SELECT pg_advisory_xact_lock(hashtext('dashboard import'), $1)", (int)kind);
+
     /// <summary>Runs <paramref name="sql"/> with positional parameters ($1, $2, …: arrays or scalars) and calls <paramref name="row"/> for each row.</summary>
     public static void Read(NpgsqlConnection connection, string sql, object[] parameters, Action<NpgsqlDataReader> row)
     {
