@@ -94,7 +94,10 @@ internal abstract class RowWriter(ImportSession session) : IDisposable
 
     public abstract void Write(ImportRow row);
 
-    /// <summary>Writes anything held back (the last order); called once after the last row, also when there were problems.</summary>
+    /// <summary>
+    /// Writes anything held back (the last order, the last batch's pending rows); called once after the last row, also
+    /// when there were problems.
+    /// </summary>
     public virtual void EndOfFile()
     {
     }
@@ -124,14 +127,6 @@ internal abstract class RowWriter(ImportSession session) : IDisposable
     {
         _statements.Add(statements);
         return statements;
-    }
-
-    /// <summary>An INSERT (without RETURNING) whose Execute gives the generated key of <paramref name="keyColumn"/>, null on conflict.</summary>
-    protected InsertStatement PrepareInsert(string sql, string keyColumn, params (string Name, DbType Type)[] parameters)
-    {
-        var statement = new InsertStatement(session.Connection, session.Transaction, session.IsSqlite, sql, keyColumn, parameters);
-        _statements.Add(statement);
-        return statement;
     }
 
     protected static bool SameTime(DateTime a, DateTime b) => a.Ticks == b.Ticks;
