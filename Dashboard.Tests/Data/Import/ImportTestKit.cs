@@ -97,6 +97,77 @@ public sealed class ImportTestKit : IAsyncDisposable
         return text.ToString();
     }
 
+    /// <summary>
+    /// The imported data read back through EF Core, one line per row, so stores of different providers compare:
+    /// with <paramref name="ids"/> as stored, without them each reference to another row replaced by that row's
+    /// natural key (source/id, order number, sku), so stores whose id sequences skipped numbers compare too.
+    /// </summary>
+    public async Task<string> ContentAsync(bool ids)
+    {
+        await using var db = await Database.Factory.CreateDbContextAsync();
+        var identities = await db.SourceIdentities.AsNoTracking().ToListAsync();
+        var customers = await db.Customers.AsNoTracking().ToListAsync();
+        var products = await db.Products.AsNoTracking().ToListAsync();
+        var orders = await db.Orders.AsNoTracking().ToListAsync();
+        var lines = await db.OrderLines.AsNoTracking().ToListAsync();
+        var touchpoints = await db.Touchpoints.AsNoTracking().ToListAsync();
+        var identityKey = identities.ToDictionary(i => i.Id, i => (object)$"{i.SourceId}/{i.ExternalId}");
+        var keys = new Dictionary<string, IReadOnlyDictionary<long, object>>
+        {
+            ["SourceIdentityId"] = identityKey,
+            ["LinkedToId"] = identityKey,
+            ["CustomerId"] = identities.GroupBy(i => i.CustomerId).ToDictionary(g => g.Key, g => (object)string.Join("+", g.Select(i => identityKey[i.Id]).Order())),
+            ["ProductId"] = products.ToDictionary(p => (long)p.Id, p => (object)p.Sku),
+            ["OrderId"] = orders.ToDictionary(o => o.Id, o => (object)$"{o.SourceId}/{o.OrderNo}"),
+        };
+        var text = new StringBuilder();
+        foreach (var (table, rows) in new (string, IEnumerable<object>)[]
+                 {
+                     ("SourceIdentities", identities), ("Customers", customers.Select(c => new { Identities = keys["CustomerId"].GetValueOrDefault(c.Id) as string, Customer = c })),
+                     ("Products", products), ("Orders", orders), ("OrderLines", lines), ("Touchpoints", touchpoints),
+                 })
+        {
+            text.Append(table).Append('\n');
+            foreach (var line in rows.Select(r => Describe(r, ids, keys)).Order(StringComparer.Ordinal))
+            {
+                text.Append(line).Append('\n');
+            }
+        }
+        return text.ToString();
+    }
+
+    private static string Describe(object row, bool ids, Dictionary<string, IReadOnlyDictionary<long, object>> keys)
+    {
+        var values = new List<string>();
+        foreach (var property in row.GetType().GetProperties())
+        {
+            var value = property.GetValue(row);
+            var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            if (type.Namespace?.StartsWith("Dashboard", StringComparison.Ordinal) == true && !type.IsEnum)
+            {
+                values.Add(value is null ? "∅" : Describe(value, ids, keys));
+                continue;
+            }
+            if (!(type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(DateTime) || type == typeof(double)) || (property.Name == "Id" && !ids))
+            {
+                continue;
+            }
+            if (!ids && value is not null && keys.TryGetValue(property.Name, out var map))
+            {
+                value = map.GetValueOrDefault(Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture), "?");
+            }
+            values.Add(value switch
+            {
+                null => "∅",
+                // The kind differs by provider (SQLite: unspecified, PostgreSQL: UTC); both are UTC by convention.
+                DateTime d => d.ToString("yyyy-MM-ddTHH:mm:ss.fffffff", System.Globalization.CultureInfo.InvariantCulture),
+                double d => d.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+                _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!,
+            });
+        }
+        return string.Join("|", values);
+    }
+
     /// <summary>Every index of the store with its SQL, one per line.</summary>
     public async Task<string> IndexesAsync()
     {

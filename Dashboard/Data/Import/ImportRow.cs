@@ -14,7 +14,7 @@ internal sealed class ImportRow(IReadOnlyList<string> columns, ImportProblems pr
         "yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd HH:mm:ssK", "yyyy-MM-dd HH:mm:ss.FFFFFFFK",
     ];
 
-    private readonly string[] _values = Enumerable.Repeat("", columns.Count).ToArray();
+    private string[] _values = Enumerable.Repeat("", columns.Count).ToArray();
     private Func<long>? _locate;
     private long? _line;
 
@@ -25,18 +25,17 @@ internal sealed class ImportRow(IReadOnlyList<string> columns, ImportProblems pr
     /// <summary>The 1-based line where the record starts (the header is line 1).</summary>
     public long Line => _line ??= _locate?.Invoke() ?? 0;
 
-    /// <summary>Starts a new record; <paramref name="locate"/> finds its line only when a problem needs it.</summary>
-    public void Reset(Func<long> locate)
+    /// <summary>
+    /// Starts a new record with <paramref name="values"/> (in layout order; not copied); <paramref name="locate"/>
+    /// finds its line only when a problem needs it.
+    /// </summary>
+    public void Reset(Func<long> locate, string[] values)
     {
         _locate = locate;
         _line = null;
+        _values = values;
         HasProblems = false;
     }
-
-    public void Set(int column, string value) => _values[column] = value;
-
-    /// <summary>Empties the values (for a record that could not be read into them).</summary>
-    public void Clear() => Array.Fill(_values, "");
 
     /// <summary>
     /// Line breaks inside (quoted) values: the parser knows the line where a record ends, and a record spanning
@@ -180,6 +179,43 @@ internal sealed class ImportRow(IReadOnlyList<string> columns, ImportProblems pr
     }
 
     public static string Clip(string text) => text.Length <= 40 ? text : text[..40] + "…";
+}
+
+/// <summary>
+/// One record as the parser read it, kept until its batch is written: the values in layout order (all empty when the
+/// record has the wrong number of fields), the parser's line at its end, and whether its quoting was malformed.
+/// </summary>
+internal sealed class CsvRecord(int columns)
+{
+    public string[] Values { get; } = new string[columns];
+
+    /// <summary>The 1-based line where the record ends (a quoted value may span lines).</summary>
+    public long EndLine { get; private set; }
+
+    public int FieldCount { get; private set; }
+
+    public bool BadQuoting { get; set; }
+
+    /// <summary>Whether the record's values were read (the right number of fields, well quoted): the writer may look at them.</summary>
+    public bool Readable => FieldCount == Values.Length && !BadQuoting;
+
+    public void Read(CsvHelper.CsvParser parser, int[] map)
+    {
+        EndLine = parser.RawRow;
+        FieldCount = parser.Count;
+        if (FieldCount != map.Length)
+        {
+            Array.Fill(Values, "");
+            return;
+        }
+        for (var i = 0; i < map.Length; i++)
+        {
+            Values[i] = parser[map[i]] ?? "";
+        }
+    }
+
+    /// <summary>A value trimmed, as the row's parsers take it.</summary>
+    public string Trimmed(int column) => Values[column].Trim();
 }
 
 /// <summary>

@@ -1,4 +1,3 @@
-using System.Data;
 using System.Globalization;
 
 namespace Dashboard.Data.Import;
@@ -18,38 +17,24 @@ internal sealed class OrderWriter : RowWriter
     private const int MaxHeldLines = 10_000;
 
     private readonly IdentityLookup _identities;
+    private readonly OrderStore _store;
     private readonly ProductUpserts _products;
-    private readonly OrderInserts _inserts;
-    private readonly SqlStatement _findOrder;
-    private readonly SqlStatement _addToOrder;
-    private readonly SqlStatement _findLine;
     private HeldOrder? _held;
     private long _newOrders;
 
     public OrderWriter(ImportSession session) : base(session)
     {
         _identities = new IdentityLookup(Prepare(IdentityLookup.Sql, IdentityLookup.Parameters));
-        _products = new ProductUpserts(this);
-        _inserts = Own(OrderInserts.Create(session));
-        _findOrder = Prepare("""
-            SELECT "Id", "SourceIdentityId", "PlacedAtUtc" FROM "Orders" WHERE "SourceId" = @source AND "OrderNo" = @orderNo
-            """, ("@source", DbType.Int32), ("@orderNo", DbType.String));
-        _addToOrder = Prepare("""
-            UPDATE "Orders" SET "Total" = "Total" + @amount, "LineCount" = "LineCount" + @lines WHERE "Id" = @id
-            """, ("@amount", DbType.Double), ("@lines", DbType.Int32), ("@id", DbType.Int64));
-        _findLine = Prepare("""
-            SELECT l."ProductId", l."Quantity", l."UnitPrice", l."ImportRunId", p."Sku"
-            FROM "OrderLines" l JOIN "Products" p ON p."Id" = l."ProductId"
-            WHERE l."OrderId" = @order AND l."LineNo" = @lineNo
-            """, ("@order", DbType.Int64), ("@lineNo", DbType.Int32));
+        _store = Own(OrderStore.Create(session));
+        _products = new ProductUpserts(_store);
     }
 
     public override string? Summary => $"{_newOrders} new orders, {_products.Created} new products, {_products.Renamed} product renames";
 
-    public SqlStatement PrepareStatement(string sql, params (string Name, DbType Type)[] parameters) => Prepare(sql, parameters);
+    public override int BatchRows => _store.BatchRows;
 
-    public InsertStatement PrepareInsertStatement(string sql, string keyColumn, params (string Name, DbType Type)[] parameters) =>
-        PrepareInsert(sql, keyColumn, parameters);
+    public override void Prefetch(IReadOnlyList<CsvRecord> batch) =>
+        _store.Prefetch(batch, _held is { } held ? (held.SourceId, held.OrderNo) : null, _identities, Session.Codes);
 
     public override void Write(ImportRow row)
     {
@@ -102,7 +87,11 @@ internal sealed class OrderWriter : RowWriter
         _held = new HeldOrder(sourceId.Value, orderNo, buyer.IdentityId, buyer.CustomerId, orderedAt.Value, [line]);
     }
 
-    public override void EndOfFile() => WriteHeldOrder();
+    public override void EndOfFile()
+    {
+        WriteHeldOrder();
+        _store.Flush();
+    }
 
     private void WriteHeldOrder()
     {
@@ -116,7 +105,7 @@ internal sealed class OrderWriter : RowWriter
         {
             total += line.Amount;
         }
-        if (_inserts.Order(order.SourceId, order.OrderNo, order.CustomerId, order.IdentityId, order.PlacedAt, total, order.Lines.Count) is { } id)
+        if (_store.InsertOrder(order.SourceId, order.OrderNo, order.CustomerId, order.IdentityId, order.PlacedAt, total, order.Lines.Count) is { } id)
         {
             foreach (var line in order.Lines)
             {
@@ -132,13 +121,7 @@ internal sealed class OrderWriter : RowWriter
     // The order is already stored: from an earlier import, or from earlier lines of this file that were not next to these.
     private void AddToStoredOrder(HeldOrder order)
     {
-        long id, identityId;
-        DateTime placedAt;
-        using (var reader = _findOrder.Bind(order.SourceId, order.OrderNo).ReadOne())
-        {
-            reader.Read();
-            (id, identityId, placedAt) = (reader.GetInt64(0), reader.GetInt64(1), reader.GetDateTime(2));
-        }
+        var (id, identityId, placedAt) = _store.FindOrder(order.SourceId, order.OrderNo);
         var problems = Session.Problems;
         var (added, amount) = (0, 0.0);
         foreach (var line in order.Lines)
@@ -162,24 +145,22 @@ internal sealed class OrderWriter : RowWriter
         }
         if (added > 0)
         {
-            _addToOrder.Bind(amount, added, id).Execute();
+            _store.AddToOrder(id, amount, added);
             Inserted += added;
         }
     }
 
     private bool InsertLine(long orderId, HeldLine line) =>
-        _inserts.Line(orderId, line.LineNo, line.ProductId, line.Quantity, line.UnitPrice, line.Amount);
+        _store.InsertLine(orderId, line.LineNo, line.ProductId, line.Quantity, line.UnitPrice, line.Amount);
 
     private void CompareStoredLine(string orderNo, long orderId, HeldLine line)
     {
-        using var reader = _findLine.Bind(orderId, line.LineNo).ReadOne();
-        reader.Read();
-        if (!reader.IsDBNull(3) && reader.GetInt64(3) == Session.RunId)
+        var (storedProduct, storedQuantity, storedPrice, storedRun, storedSku) = _store.FindLine(orderId, line.LineNo);
+        if (storedRun == Session.RunId)
         {
             Session.Problems.Add(line.FileLine, "line_no", $"duplicate order line: order {ImportRow.Clip(orderNo)} line {line.LineNo} appears more than once in this file");
             return;
         }
-        var (storedProduct, storedQuantity, storedPrice, storedSku) = (reader.GetInt32(0), reader.GetInt32(1), reader.GetDouble(2), reader.GetString(4));
         if (storedProduct == line.ProductId && storedQuantity == line.Quantity && storedPrice.Equals(line.UnitPrice))
         {
             Unchanged++;
@@ -201,19 +182,8 @@ internal sealed class OrderWriter : RowWriter
 }
 
 /// <summary>Products by sku, through a bounded cache: inserted when new (list price = the first unit price seen), renamed when the file says otherwise.</summary>
-internal sealed class ProductUpserts(OrderWriter owner)
+internal sealed class ProductUpserts(OrderStore store)
 {
-    private readonly SqlStatement _find = owner.PrepareStatement(
-        "SELECT \"Id\", \"Name\", \"Category\" FROM \"Products\" WHERE \"Sku\" = @sku", ("@sku", DbType.String));
-
-    private readonly InsertStatement _insert = owner.PrepareInsertStatement(
-        "INSERT INTO \"Products\" (\"Sku\", \"Name\", \"Category\", \"Price\") VALUES (@sku, @name, @category, @price)", "Id",
-        ("@sku", DbType.String), ("@name", DbType.String), ("@category", DbType.String), ("@price", DbType.Double));
-
-    private readonly SqlStatement _rename = owner.PrepareStatement(
-        "UPDATE \"Products\" SET \"Name\" = @name, \"Category\" = @category WHERE \"Id\" = @id",
-        ("@name", DbType.String), ("@category", DbType.String), ("@id", DbType.Int32));
-
     private readonly BoundedCache<string, (int Id, string Name, string Category)> _cache = new(50_000, StringComparer.Ordinal);
 
     public long Created { get; private set; }
@@ -227,19 +197,18 @@ internal sealed class ProductUpserts(OrderWriter owner)
         {
             return product.Id;
         }
-        if (product.Id == 0)
+        if (product.Id == 0 && store.FindProduct(sku) is { } stored)
         {
-            using var reader = _find.Bind(sku).ReadOne();
-            product = reader.Read() ? (reader.GetInt32(0), reader.GetString(1), reader.GetString(2)) : default;
+            product = (stored.Id, stored.Name, stored.Category);
         }
         if (product.Id == 0)
         {
-            product = ((int)_insert.Bind(sku, name, category, unitPrice).Execute()!.Value, name, category);
+            product = (store.InsertProduct(sku, name, category, unitPrice), name, category);
             Created++;
         }
         else if (!string.Equals(product.Name, name, StringComparison.Ordinal) || !string.Equals(product.Category, category, StringComparison.Ordinal))
         {
-            _rename.Bind(name, category, product.Id).Execute();
+            store.RenameProduct(product.Id, sku, name, category);
             product = (product.Id, name, category);
             Renamed++;
         }

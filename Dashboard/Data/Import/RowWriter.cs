@@ -1,16 +1,21 @@
 using System.Data;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Dashboard.Data.Import;
 
 /// <summary>
 /// What a row writer needs: the open connection and transaction, the run id stamped on new rows, and reference data.
-/// <paramref name="RawSqlite"/> is the same connection when per-row statements may use <see cref="SqliteRawStatement"/>, else null.
+/// <paramref name="RawSqlite"/> is the same connection when per-row statements may use <see cref="SqliteRawStatement"/>, else null;
+/// <paramref name="Copy"/> is the same connection when rows may go through PostgreSQL's batched COPY path, else null.
 /// </summary>
 internal sealed record ImportSession(DbConnection Connection, DbTransaction Transaction, bool IsSqlite, SqliteConnection? RawSqlite,
-    long RunId, ReferenceCodes Codes, ImportProblems Problems, int CurrentYear)
+    NpgsqlConnection? Copy, long RunId, ReferenceCodes Codes, ImportProblems Problems, int CurrentYear)
 {
+    /// <summary>Records per batch on the COPY path (<see cref="PostgresBatch.Rows"/>; tests use tiny batches to cross their edges).</summary>
+    public int CopyBatchRows { get; init; } = PostgresBatch.Rows;
+
     public SqlStatement Prepare(string sql, params (string Name, DbType Type)[] parameters) =>
         new(Connection, Transaction, sql, parameters);
 }
@@ -21,6 +26,9 @@ internal sealed class ReferenceCodes(IReadOnlyDictionary<string, int> sources, I
     public static async Task<ReferenceCodes> LoadAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct) =>
         new(await LoadAsync(connection, transaction, "SELECT \"Code\", \"Id\" FROM \"DataSources\"", ct),
             await LoadAsync(connection, transaction, "SELECT \"Code\", \"Id\" FROM \"AdChannels\"", ct));
+
+    /// <summary>The source id for a code as a file gives it (trimmed here), or null; no problem is recorded (batch look-ahead).</summary>
+    public int? SourceOf(string code) => sources.TryGetValue(code.Trim(), out var id) ? id : null;
 
     /// <summary>The source id for the code in <paramref name="column"/>, or null (with a problem) when unknown.</summary>
     public int? Source(ImportRow row, int column) => Resolve(row, column, sources, "source");
@@ -73,9 +81,23 @@ internal abstract class RowWriter(ImportSession session) : IDisposable
 
     public long Unchanged { get; protected set; }
 
+    /// <summary>How many records the importer reads ahead and hands to <see cref="Prefetch"/> before writing them one by one.</summary>
+    public virtual int BatchRows => 1;
+
+    /// <summary>
+    /// Called with each batch of records before any of them is written (their values are raw: not checked yet), so
+    /// the writer can look up the batch's keys in a few statements; it also writes what earlier batches left pending.
+    /// </summary>
+    public virtual void Prefetch(IReadOnlyList<CsvRecord> batch)
+    {
+    }
+
     public abstract void Write(ImportRow row);
 
-    /// <summary>Writes anything held back (the last order); called once after the last row, also when there were problems.</summary>
+    /// <summary>
+    /// Writes anything held back (the last order, the last batch's pending rows); called once after the last row, also
+    /// when there were problems.
+    /// </summary>
     public virtual void EndOfFile()
     {
     }
@@ -107,14 +129,6 @@ internal abstract class RowWriter(ImportSession session) : IDisposable
         return statements;
     }
 
-    /// <summary>An INSERT (without RETURNING) whose Execute gives the generated key of <paramref name="keyColumn"/>, null on conflict.</summary>
-    protected InsertStatement PrepareInsert(string sql, string keyColumn, params (string Name, DbType Type)[] parameters)
-    {
-        var statement = new InsertStatement(session.Connection, session.Transaction, session.IsSqlite, sql, keyColumn, parameters);
-        _statements.Add(statement);
-        return statement;
-    }
-
     protected static bool SameTime(DateTime a, DateTime b) => a.Ticks == b.Ticks;
 }
 
@@ -126,6 +140,26 @@ internal sealed class IdentityLookup(SqlStatement select)
     public static readonly (string Name, DbType Type)[] Parameters = [("@source", DbType.Int32), ("@external", DbType.String)];
 
     private readonly BoundedCache<(int SourceId, string ExternalId), (long IdentityId, long CustomerId)> _cache = new(200_000);
+
+    /// <summary>
+    /// PostgreSQL's batch path: loads the identities of <paramref name="keys"/> that are not cached in one statement,
+    /// so that <see cref="Find"/> answers them from the cache (unknown keys still ask the store, and get a problem).
+    /// </summary>
+    public void Prefetch(NpgsqlConnection connection, IEnumerable<(int SourceId, string ExternalId)> keys)
+    {
+        var missing = keys.Where(k => !_cache.TryGet(k, out _)).Distinct().ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+        _cache.MakeRoom(missing.Count);
+        PostgresBatch.Read(connection, """
+            SELECT k.s, k.e, i."Id", i."CustomerId"
+            FROM unnest($1::integer[], $2::text[]) AS k(s, e)
+            JOIN "SourceIdentities" i ON i."SourceId" = k.s AND i."ExternalId" = k.e
+            """, [missing.Select(k => k.SourceId).ToArray(), missing.Select(k => k.ExternalId).ToArray()],
+            r => _cache.Put((r.GetInt32(0), r.GetString(1)), (r.GetInt64(2), r.GetInt64(3))));
+    }
 
     public (long IdentityId, long CustomerId)? Find(int sourceId, string externalId)
     {

@@ -113,4 +113,13 @@ internal sealed class BoundedCache<TKey, TValue>(int capacity, IEqualityComparer
     }
 
     public void Clear() => _items.Clear();
+
+    /// <summary>Empties the cache if <paramref name="count"/> more keys would not fit, so that a batch's keys, put next, all stay.</summary>
+    public void MakeRoom(int count)
+    {
+        if (_items.Count + count > capacity)
+        {
+            _items.Clear();
+        }
+    }
 }

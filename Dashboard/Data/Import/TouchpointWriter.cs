@@ -1,6 +1,7 @@
 using System.Data;
 using System.Globalization;
 using Dashboard.Data.Entities;
+using Npgsql;
 
 namespace Dashboard.Data.Import;
 
@@ -22,28 +23,21 @@ internal sealed class TouchpointWriter : RowWriter
     private readonly IdentityLookup _identities;
     private readonly CodeLookup _campaigns;
     private readonly CodeLookup _products;
-    private readonly SqlStatement _insert;
-    private readonly SqlStatement _find;
+    private readonly TouchpointStore _store;
 
     public TouchpointWriter(ImportSession session) : base(session)
     {
         _identities = new IdentityLookup(Prepare(IdentityLookup.Sql, IdentityLookup.Parameters));
         _campaigns = new CodeLookup(Prepare("SELECT \"Id\" FROM \"Campaigns\" WHERE \"Code\" = @code", ("@code", DbType.String)));
         _products = new CodeLookup(Prepare("SELECT \"Id\" FROM \"Products\" WHERE \"Sku\" = @code", ("@code", DbType.String)));
-        _insert = Prepare("""
-            INSERT INTO "Touchpoints" ("SourceId", "EventId", "CustomerId", "SourceIdentityId", "Type", "OccurredAtUtc",
-                                       "DwellSeconds", "CampaignId", "ProductId", "ImportRunId")
-            VALUES (@source, @eventId, @customer, @identity, @type, @occurredAt, @dwell, @campaign, @product, @run)
-            ON CONFLICT ("SourceId", "EventId") DO NOTHING
-            """,
-            ("@source", DbType.Int32), ("@eventId", DbType.String), ("@customer", DbType.Int64), ("@identity", DbType.Int64),
-            ("@type", DbType.Int32), ("@occurredAt", DbType.DateTime), ("@dwell", DbType.Int32), ("@campaign", DbType.Int32),
-            ("@product", DbType.Int32), ("@run", DbType.Int64));
-        _find = Prepare("""
-            SELECT "SourceIdentityId", "Type", "OccurredAtUtc", "DwellSeconds", "CampaignId", "ProductId", "ImportRunId"
-            FROM "Touchpoints" WHERE "SourceId" = @source AND "EventId" = @eventId
-            """, ("@source", DbType.Int32), ("@eventId", DbType.String));
+        _store = Own(TouchpointStore.Create(session));
     }
+
+    public override int BatchRows => _store.BatchRows;
+
+    public override void Prefetch(IReadOnlyList<CsvRecord> batch) => _store.Prefetch(batch, Session.Codes, _identities, _campaigns, _products);
+
+    public override void EndOfFile() => _store.Flush();
 
     public override void Write(ImportRow row)
     {
@@ -79,29 +73,25 @@ internal sealed class TouchpointWriter : RowWriter
             return;
         }
 
-        var values = new Values(buyer.Value.IdentityId, type.Value, occurredAt.Value, dwell, campaignId, productId);
-        if (_insert.Bind(sourceId.Value, eventId, buyer.Value.CustomerId, values.IdentityId, (int)values.Type, values.OccurredAt,
-                values.Dwell, values.CampaignId, values.ProductId, Session.RunId).Execute() == 1)
+        var values = new TouchpointValues(buyer.Value.IdentityId, type.Value, occurredAt.Value, dwell, campaignId, productId);
+        if (_store.Insert(sourceId.Value, eventId, buyer.Value.CustomerId, values))
         {
             Inserted++;
             return;
         }
-        using var reader = _find.Bind(sourceId.Value, eventId).ReadOne();
-        reader.Read();
-        if (!reader.IsDBNull(6) && reader.GetInt64(6) == Session.RunId)
+        var stored = _store.Find(sourceId.Value, eventId);
+        if (stored.ImportRunId == Session.RunId)
         {
             row.Problem(EventId, $"duplicate touchpoint: event {ImportRow.Clip(eventId)} appears more than once in this file");
             return;
         }
-        var stored = new Values(reader.GetInt64(0), (TouchpointType)reader.GetInt32(1), reader.GetDateTime(2),
-            reader.IsDBNull(3) ? null : reader.GetInt32(3), reader.IsDBNull(4) ? null : reader.GetInt32(4), reader.IsDBNull(5) ? null : reader.GetInt32(5));
-        if (stored.Same(values))
+        if (stored.Values.Same(values))
         {
             Unchanged++;
             return;
         }
         row.Problem(EventId, string.Create(CultureInfo.InvariantCulture,
-            $"touchpoint {ImportRow.Clip(eventId)} is already stored with different values (stored: {stored.Describe()}; the file: {values.Describe()}); changing stored rows by import is not supported"));
+            $"touchpoint {ImportRow.Clip(eventId)} is already stored with different values (stored: {stored.Values.Describe()}; the file: {values.Describe()}); changing stored rows by import is not supported"));
     }
 
     private static TouchpointType? ParseType(ImportRow row)
@@ -118,21 +108,27 @@ internal sealed class TouchpointWriter : RowWriter
         row.Problem(Type, $"unknown touchpoint type '{ImportRow.Clip(text)}': use one of {string.Join(", ", Types.Keys)}");
         return null;
     }
-
-    private sealed record Values(long IdentityId, TouchpointType Type, DateTime OccurredAt, int? Dwell, int? CampaignId, int? ProductId)
-    {
-        public bool Same(Values other) => IdentityId == other.IdentityId && Type == other.Type && SameTime(OccurredAt, other.OccurredAt)
-            && Dwell == other.Dwell && CampaignId == other.CampaignId && ProductId == other.ProductId;
-
-        public string Describe() => string.Create(CultureInfo.InvariantCulture,
-            $"identity {IdentityId}, {Type}, {OccurredAt:yyyy-MM-ddTHH:mm:ssZ}, dwell {Dwell?.ToString(CultureInfo.InvariantCulture) ?? "-"}, campaign {CampaignId?.ToString(CultureInfo.InvariantCulture) ?? "-"}, product {ProductId?.ToString(CultureInfo.InvariantCulture) ?? "-"}");
-    }
 }
 
 /// <summary>Id by code (campaign code, sku) through a bounded cache; unknown codes are not cached.</summary>
 internal sealed class CodeLookup(SqlStatement select)
 {
     private readonly BoundedCache<string, int> _cache = new(50_000, StringComparer.Ordinal);
+
+    /// <summary>
+    /// PostgreSQL's batch path: loads the ids of <paramref name="codes"/> (empty ones skipped) that are not cached with
+    /// <paramref name="sql"/> (code and id of the rows whose code is in the array $1), so <see cref="Find"/> answers them from the cache.
+    /// </summary>
+    public void Prefetch(NpgsqlConnection connection, string sql, IEnumerable<string> codes)
+    {
+        var missing = codes.Where(c => c.Length > 0 && !_cache.TryGet(c, out _)).Distinct(StringComparer.Ordinal).ToArray();
+        if (missing.Length == 0)
+        {
+            return;
+        }
+        _cache.MakeRoom(missing.Length);
+        PostgresBatch.Read(connection, sql, [missing], r => _cache.Put(r.GetString(0), r.GetInt32(1)));
+    }
 
     public int? Find(string code)
     {
