@@ -8,12 +8,17 @@ namespace Dashboard.Tests.TestSupport;
 /// Playwright. Browsers cannot be downloaded here: CHROMIUM_PATH (default /usr/bin/chromium) must exist;
 /// the README's test command installs it.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture(DashboardAppFactory factory) : IAsyncLifetime
 {
-    private readonly DashboardAppFactory _factory = new();
+    private readonly DashboardAppFactory _factory = factory;
     private IPlaywright? _playwright;
     private readonly Dictionary<string, string> _storageStates = [];
     private readonly SemaphoreSlim _signIn = new(1, 1);
+
+    public BrowserFixture()
+        : this(new DashboardAppFactory())
+    {
+    }
 
     public IBrowser Browser { get; private set; } = null!;
 
