@@ -35,8 +35,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         Browser = await LaunchChromiumAsync(_playwright);
     }
 
-    /// <summary>Debian's Chromium, headless, with the flags that keep it off the network.</summary>
-    public static async Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright)
+    /// <summary>Debian's Chromium, headless, with the flags that keep it off the network (and any <paramref name="extraArgs"/>).</summary>
+    public static async Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright, params string[] extraArgs)
     {
         var chromium = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
         if (!File.Exists(chromium))
@@ -52,6 +52,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             [
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                .. extraArgs,
             ],
         });
     }
