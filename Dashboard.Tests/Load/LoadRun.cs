@@ -19,18 +19,26 @@ public sealed record LoadRun(double StartedAt, double StoppedAt, IReadOnlyList<B
         await Task.Delay(ramp);
         await WaitForFirstPagesAsync(users.Count, recorder, running);
         checkpoints.Add(MemoryPoint.Measure(RampedUp, recorder.Now, app.Circuits.Open, collect: true));
+        Progress(recorder, app, "ramped up; importing, then a lifetime run");
         var steadyEnd = recorder.Now + settings.SteadySeconds;
         var background = await LoadBackground.RunAsync(app, recorder);
+        Progress(recorder, app, "import and model run done: " + string.Join("; ", background.Select(b => $"{b.What} {b.EndedAt - b.StartedAt:F1} s {b.Outcome}")));
         var left = steadyEnd - recorder.Now;
         if (left > 0)
         {
             await Task.Delay(TimeSpan.FromSeconds(left));
         }
 
+        Progress(recorder, app, "stopping the users");
         await stop.CancelAsync();
         await Task.WhenAll(running);
         return new LoadRun(startedAt, recorder.Now, background);
     }
+
+    // On the test host's standard output (shown with --logger "console;verbosity=detailed"), so a long run shows where it is.
+    private static void Progress(LoadRecorder recorder, LoadAppFactory app, string what) => Console.WriteLine(string.Create(
+        System.Globalization.CultureInfo.InvariantCulture,
+        $"load test at {recorder.Now:F0} s: {what} ({recorder.Loads.Count} pages, {recorder.Moves.Count} slider moves, {app.Circuits.Open} circuits, {recorder.Problems.Count} problems)"));
 
     // A user whose first page never came has finished (with a problem recorded); don't wait for it.
     private static async Task WaitForFirstPagesAsync(int count, LoadRecorder recorder, IReadOnlyList<Task> running)
