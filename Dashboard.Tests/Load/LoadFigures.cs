@@ -12,7 +12,7 @@ public sealed record LoadFigures(
     Percentiles FirstLoadMilliseconds, Percentiles NavigationMilliseconds, Percentiles SliderRoundTripMilliseconds,
     IReadOnlyList<WindowFigures> Background, CircuitFigures Circuits,
     IReadOnlyList<MemoryPoint> MemoryCheckpoints, IReadOnlyList<MemoryPoint> MemoryOverTime,
-    int ServerWarnings, int ServerErrors, int ChartDrawsAfterTabClosed, IReadOnlyList<string> Problems)
+    int ServerWarnings, int ServerErrors, int ChartDrawsAfterTabClosed, long DrawsForGoneCharts, IReadOnlyList<string> Problems)
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
@@ -40,7 +40,7 @@ public sealed record LoadFigures(
         }
         text.AppendLine("memory over time (s: heap MB / working set MB / circuits): " + string.Join(", ",
             MemoryOverTime.Select(m => string.Create(i, $"{m.At:F0}: {m.HeapMegabytes:F0}/{m.WorkingSetMegabytes:F0}/{m.Circuits}"))));
-        text.AppendLine(i, $"server log: {ServerWarnings} warnings, {ServerErrors} errors, {ChartDrawsAfterTabClosed} chart draws failed after their tab closed; problems seen by the users: {Problems.Count}");
+        text.AppendLine(i, $"server log: {ServerWarnings} warnings, {ServerErrors} errors, {ChartDrawsAfterTabClosed} chart draws failed after their tab closed; {DrawsForGoneCharts} draws for charts already gone; problems seen by the users: {Problems.Count}");
         return text.ToString();
     }
 }

@@ -14,7 +14,7 @@ namespace Dashboard.Tests.Load;
 /// </summary>
 public static class LoadImportFiles
 {
-    public const int NewCustomers = 5_000;
+    public const int NewCustomers = 20_000;
 
     public static async Task<(string Customers, string Orders)> WriteAsync(IServiceProvider services, string folder)
     {

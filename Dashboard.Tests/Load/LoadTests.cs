@@ -58,6 +58,11 @@ public sealed class LoadTests(ITestOutputHelper output)
         && exception.StartsWith("Microsoft.JSInterop.JSDisconnectedException", StringComparison.Ordinal)
         && exception.Contains("Plotly.Blazor.PlotlyChart.OnAfterRenderAsync", StringComparison.Ordinal);
 
+    /// <summary>Pages that finished rendering, and slider moves the server answered, between two moments.</summary>
+    private static int Answered(LoadRecorder recorder, double from, double to) =>
+        recorder.Loads.Count(l => l.EndedAt >= from && l.EndedAt <= to)
+        + recorder.Moves.Count(m => m.Milliseconds >= 0 && m.StartedAt + m.Milliseconds / 1000 >= from && m.StartedAt + m.Milliseconds / 1000 <= to);
+
     private static async Task<int> WaitForCircuitsToCloseAsync(CircuitCounter circuits)
     {
         for (var i = 0; i < 120 && circuits.Open > 0; i++)
@@ -86,7 +91,7 @@ public sealed class LoadTests(ITestOutputHelper output)
             new CircuitFigures(app.Circuits.Opened, app.Circuits.Peak, openAtEnd, openAfterClose, app.Circuits.ConnectionsDown),
             checkpoints, overTime,
             logs.Count(l => l.Level == LogLevel.Warning), logs.Count(l => l.Level >= LogLevel.Error && !IsDrawAfterTabClosed(l, closingUtc)),
-            logs.Count(l => l.Level >= LogLevel.Error && IsDrawAfterTabClosed(l, closingUtc)), recorder.Problems);
+            logs.Count(l => l.Level >= LogLevel.Error && IsDrawAfterTabClosed(l, closingUtc)), recorder.DrawsForGoneCharts, recorder.Problems);
     }
 
     private void Report(LoadFigures figures, IReadOnlyList<CapturedLogs.LogEntry> logs)
@@ -116,7 +121,10 @@ public sealed class LoadTests(ITestOutputHelper output)
         Assert.All(recorder.Moves, m => Assert.True(m.TookEffect, $"user {m.User}: {m.Channel} {m.Before} -> {m.After}, plan {m.PlanSpend}"));
         // Pages kept rendering, and sliders kept answering, while each import and the model run were in progress.
         Assert.All(figures.Background, w => Assert.StartsWith(w.What.StartsWith("import", StringComparison.Ordinal) ? "HTTP 200" : "succeeded", w.Outcome, StringComparison.Ordinal));
-        Assert.All(figures.Background, w => Assert.True(w.PagesRendered > 0, $"no page rendered during {w.What}"));
+        // The two files are one import session (an orders file alone can take a fraction of a second).
+        var imports = figures.Background.Where(w => w.What.StartsWith("import", StringComparison.Ordinal)).ToList();
+        Assert.True(Answered(recorder, imports.Min(w => w.StartedAt), imports.Max(w => w.EndedAt)) > 0, "no page rendered and no slider answered during the imports");
+        Assert.All(figures.Background.Except(imports), w => Assert.True(w.PagesRendered + w.SliderMoves > 0, $"no page rendered and no slider answered during {w.What}"));
         // Every circuit was released once its tab closed, and memory came back.
         Assert.True(figures.Circuits.Peak >= figures.Users, $"only {figures.Circuits.Peak} circuits were open at once");
         Assert.True(figures.Circuits.OpenAfterClose <= figures.MemoryCheckpoints[0].Circuits,
