@@ -3,7 +3,9 @@
 # postgresql for the PostgreSQL store tests), starts a throw-away PostgreSQL server on loopback
 # (scripts/postgres-test-server.sh), restores the local tools, builds in Release and runs `dotnet test` twice,
 # writing TRX files to TestResults/:
-#   1. every test on the embedded default (SQLite), plus the Category=Postgres tests against the server;
+#   1. every test on the embedded default (SQLite), plus the Category=Postgres tests against the server, and the
+#      Category=Load test (200 browser users at once, ~4 min; it runs alone, after the others, and writes its figures to
+#      TestResults/load.json; DASHBOARD_LOAD_USERS makes it smaller, --filter "Category!=Load" leaves it out);
 #   2. the store tests again (Data, Features, Jobs, Cli, Integration) with DASHBOARD_TEST_PROVIDER=postgres, each
 #      test class on its own fresh PostgreSQL database.
 # Arguments go to the first run (e.g. --filter "Category!=E2E").

@@ -40,8 +40,8 @@ public class BrowserFixture(DashboardAppFactory factory) : IAsyncLifetime
         Browser = await LaunchChromiumAsync(_playwright);
     }
 
-    /// <summary>Debian's Chromium, headless, with the flags that keep it off the network.</summary>
-    public static async Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright)
+    /// <summary>Debian's Chromium, headless, with the flags that keep it off the network (and any <paramref name="extraArgs"/>).</summary>
+    public static async Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright, params string[] extraArgs)
     {
         var chromium = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
         if (!File.Exists(chromium))
@@ -57,6 +57,7 @@ public class BrowserFixture(DashboardAppFactory factory) : IAsyncLifetime
             [
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                .. extraArgs,
             ],
         });
     }
