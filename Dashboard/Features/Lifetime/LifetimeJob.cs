@@ -116,12 +116,12 @@ public sealed partial class LifetimeJob(IDbContextFactory<DashboardDbContext> db
         return result;
     }
 
-    /// <summary>A read on its own connection, with a large page cache there (SQLite).</summary>
+    /// <summary>A read on its own connection (a scan: a modest page cache; its GROUP BY in memory on SQLite).</summary>
     private async Task<T> ReadAsync<T>(Func<DashboardDbContext, Task<T>> read, CancellationToken ct)
     {
         await Task.Yield();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var cache = await StoreSql.LargePageCacheAsync(db, 128, ct);
+        await using var cache = await StoreSql.LargePageCacheAsync(db, 16, ct);
         return await read(db);
     }
 

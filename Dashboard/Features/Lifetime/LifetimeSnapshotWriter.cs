@@ -1,7 +1,9 @@
 using System.Buffers.Binary;
 using System.Data.Common;
 using Dashboard.Data;
+using Dashboard.Data.Import;
 using Dashboard.Domain.Lifetime;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Features.Lifetime;
@@ -30,13 +32,33 @@ public static class LifetimeSnapshotWriter
                 await curves.ExecuteNonQueryAsync(ct);
             }
         }
-        await using (var rows = Prepare(connection, transaction, "CustomerLifetimes",
-            "ModelRunId", "CustomerId", "FirstPurchaseUtc", "X", "Tx", "T", "MeanRepeatValue", "PAlive", "ExpectedPurchases", "ExpectedAov", "Clv"))
+        var step = Math.Max(1, snapshot.Customers.Count / 50);
+        var written = 0;
+        // Key order keeps the primary-key B-tree appends local.
+        var ordered = snapshot.Customers.OrderBy(c => c.CustomerId);
+        if (connection is SqliteConnection sqlite)
         {
-            var step = Math.Max(1, snapshot.Customers.Count / 50);
-            var written = 0;
-            // Key order keeps the primary-key B-tree appends local.
-            foreach (var c in snapshot.Customers.OrderBy(c => c.CustomerId))
+            // SQLite: bound by position through SQLitePCLRaw, as the segment snapshots are (a third of ADO.NET's cost per row).
+            using var rows = new SqliteRawStatement(sqlite, """
+                INSERT INTO "CustomerLifetimes" ("ModelRunId", "CustomerId", "FirstPurchaseUtc", "X", "Tx", "T", "MeanRepeatValue", "PAlive",
+                    "ExpectedPurchases", "ExpectedAov", "Clv") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+                """);
+            foreach (var c in ordered)
+            {
+                rows.Bind(1, runId).Bind(2, c.CustomerId).Bind(3, c.FirstPurchaseUtc).Bind(4, c.X).Bind(5, c.Tx).Bind(6, c.T)
+                    .Bind(7, c.MeanRepeatValue).Bind(8, c.PAlive).Bind(9, c.ExpectedPurchases).Bind(10, c.ExpectedAov).Bind(11, c.Clv)
+                    .Execute();
+                if (++written % step == 0)
+                {
+                    progress?.Invoke(0.9 * written / snapshot.Customers.Count);
+                }
+            }
+        }
+        else
+        {
+            await using var rows = Prepare(connection, transaction, "CustomerLifetimes",
+                "ModelRunId", "CustomerId", "FirstPurchaseUtc", "X", "Tx", "T", "MeanRepeatValue", "PAlive", "ExpectedPurchases", "ExpectedAov", "Clv");
+            foreach (var c in ordered)
             {
                 Bind(rows, runId, c.CustomerId, c.FirstPurchaseUtc, c.X, c.Tx, c.T, c.MeanRepeatValue, c.PAlive, c.ExpectedPurchases,
                     c.ExpectedAov, c.Clv);

@@ -131,7 +131,7 @@ public sealed partial class SegmentsJob(
     {
         await Task.Yield();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var cache = await StoreSql.LargePageCacheAsync(db, 64, ct);
+        await using var cache = await StoreSql.LargePageCacheAsync(db, 16, ct);
         return await read(db);
     }
 
