@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using System.Data.Common;
 using Dashboard.Data;
-using Dashboard.Data.Import;
 using Dashboard.Domain.Lifetime;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

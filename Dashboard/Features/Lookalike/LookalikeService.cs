@@ -3,7 +3,6 @@ using Dashboard.Data;
 using Dashboard.Data.Entities;
 using Dashboard.Domain.Audiences;
 using Dashboard.Features.Audiences;
-using Dashboard.Features.Segments;
 using Dashboard.Jobs;
 using Microsoft.EntityFrameworkCore;
 

@@ -3,11 +3,12 @@ using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
-namespace Dashboard.Data.Import;
+namespace Dashboard.Data;
 
 /// <summary>
-/// A statement prepared directly with SQLitePCLRaw (the binding Microsoft.Data.Sqlite is built on) on the import's
-/// open <see cref="SqliteConnection"/>, for the few statements an import runs once per row. Through ADO.NET each call
+/// A statement prepared directly with SQLitePCLRaw (the binding Microsoft.Data.Sqlite is built on) on an open
+/// <see cref="SqliteConnection"/>, for statements run once per row of a bulk write (the CSV import's per-row statements,
+/// model-run snapshot rows). Through ADO.NET each call
 /// boxes its values, binds parameters by name, creates a data reader and, for a new key, runs a second statement
 /// for last_insert_rowid(); for the orders import that was ~15% of its CPU time (bench import, 1,000,000 lines).
 /// This binds by position from typed values and reuses one UTF-8 buffer, so a row allocates nothing.
@@ -15,7 +16,7 @@ namespace Dashboard.Data.Import;
 /// Invariants it relies on: the connection is open and stays open until <see cref="Dispose"/>; the statement runs on
 /// the connection's own handle, so it is inside whatever transaction the connection has begun (SQLite has one
 /// transaction per connection); parameters are numbered 1..N in the order they first appear in the SQL (plain
-/// @names, each used once); values are stored exactly as Microsoft.Data.Sqlite stores them (integers, REAL,
+/// @names, each used once, or ?1..?N); values are stored exactly as Microsoft.Data.Sqlite stores them (integers, REAL,
 /// UTF-8 TEXT, and DateTime as TEXT "yyyy-MM-dd HH:mm:ss.FFFFFFF"), so EF Core reads them back unchanged.
 /// </para>
 /// </summary>

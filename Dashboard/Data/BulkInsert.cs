@@ -1,18 +1,17 @@
 using System.Data.Common;
-using Dashboard.Data;
-using Dashboard.Data.Import;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace Dashboard.Features.Segments;
+namespace Dashboard.Data;
 
 /// <summary>
 /// Inserts many rows of an entity without generated keys with one prepared INSERT, in the context's current
 /// transaction. Columns, quoting and value conversions (enums as text) come from the EF model, so the statement
-/// matches the migrations on any relational provider; it is ~10× faster than change tracking for snapshot rows.
+/// matches the migrations on any relational provider; it is ~10× faster than change tracking for snapshot rows. On
+/// SQLite the rows are bound by position through <see cref="SqliteRawStatement"/>, about twice as fast again.
 /// </summary>
 internal static class BulkInsert
 {
