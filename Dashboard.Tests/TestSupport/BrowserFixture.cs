@@ -8,9 +8,9 @@ namespace Dashboard.Tests.TestSupport;
 /// Playwright. Browsers cannot be downloaded here: CHROMIUM_PATH (default /usr/bin/chromium) must exist;
 /// the README's test command installs it.
 /// </summary>
-public class BrowserFixture(DashboardAppFactory factory) : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
-    private readonly DashboardAppFactory _factory = factory;
+    private readonly DashboardAppFactory _factory;
     private IPlaywright? _playwright;
     private readonly Dictionary<string, string> _storageStates = [];
     private readonly SemaphoreSlim _signIn = new(1, 1);
@@ -19,6 +19,9 @@ public class BrowserFixture(DashboardAppFactory factory) : IAsyncLifetime
         : this(new DashboardAppFactory())
     {
     }
+
+    /// <summary>The same fixture over another app (xunit wants one public constructor, so this one is protected).</summary>
+    protected BrowserFixture(DashboardAppFactory factory) => _factory = factory;
 
     public IBrowser Browser { get; private set; } = null!;
 
