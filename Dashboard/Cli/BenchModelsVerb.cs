@@ -78,7 +78,7 @@ public sealed class BenchModelsVerb : ICliVerb
             runs.Select(r => new BenchModelRun(r.Id, r.Kind, r.Status, r.Seconds, r.Error)).ToList(),
             Math.Round(watch.Elapsed.TotalSeconds, 1),
             Math.Round(runs.Where(r => r.Kind is LifetimeJob.KindName or SegmentsJob.JobKind).Sum(r => r.Seconds), 1),
-            Math.Round(memory.PeakWorkingSetMb),
+            Math.Round(PeakMemorySampler.PeakWorkingSetMb),
             Math.Round(memory.PeakManagedMb),
             progress);
         if (json)
@@ -122,39 +122,42 @@ public sealed class BenchModelsVerb : ICliVerb
     private sealed record RunRow(long Id, string Kind, string Status, double Seconds, string? Error);
 }
 
-/// <summary>Samples the process's working set and managed heap every 100 ms and keeps the peaks.</summary>
+/// <summary>
+/// The process's peaks: the working set as the OS tracks it, and the managed heap, which nothing tracks, sampled every
+/// 100 ms.
+/// </summary>
 internal sealed class PeakMemorySampler : IDisposable
 {
     private readonly Timer _timer;
-    private long _peakWorkingSet;
     private long _peakManaged;
 
     public PeakMemorySampler() => _timer = new Timer(_ => Sample(), null, TimeSpan.Zero, TimeSpan.FromMilliseconds(100));
 
-    public double PeakWorkingSetMb
+    public static double PeakWorkingSetMb
+    {
+        get
+        {
+            using var process = Process.GetCurrentProcess();
+            return process.PeakWorkingSet64 / 1048576.0;
+        }
+    }
+
+    public double PeakManagedMb
     {
         get
         {
             Sample();
-            return Interlocked.Read(ref _peakWorkingSet) / 1048576.0;
+            return Interlocked.Read(ref _peakManaged) / 1048576.0;
         }
     }
 
-    public double PeakManagedMb => Interlocked.Read(ref _peakManaged) / 1048576.0;
-
     private void Sample()
     {
-        using var process = Process.GetCurrentProcess();
-        Max(ref _peakWorkingSet, process.WorkingSet64);
-        Max(ref _peakManaged, GC.GetTotalMemory(false));
-    }
-
-    private static void Max(ref long target, long value)
-    {
-        var seen = Interlocked.Read(ref target);
-        while (value > seen && Interlocked.CompareExchange(ref target, value, seen) != seen)
+        var managed = GC.GetTotalMemory(false);
+        var seen = Interlocked.Read(ref _peakManaged);
+        while (managed > seen && Interlocked.CompareExchange(ref _peakManaged, managed, seen) != seen)
         {
-            seen = Interlocked.Read(ref target);
+            seen = Interlocked.Read(ref _peakManaged);
         }
     }
 

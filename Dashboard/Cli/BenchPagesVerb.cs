@@ -63,7 +63,7 @@ public sealed class BenchPagesVerb : ICliVerb
                     $"{timing.Page,-22} first {timing.FirstMs,8:F1} ms   p50 {timing.P50Ms,8:F1}   p95 {timing.P95Ms,8:F1}   max {timing.MaxMs,8:F1}"));
             }
         }
-        var report = new BenchPagesReport(runs, timings, Math.Round(memory.PeakWorkingSetMb), Math.Round(memory.PeakManagedMb));
+        var report = new BenchPagesReport(runs, timings, Math.Round(PeakMemorySampler.PeakWorkingSetMb), Math.Round(memory.PeakManagedMb));
         if (context.Json)
         {
             await context.WriteJsonAsync(report);

@@ -25,19 +25,8 @@ internal static class BulkInsert
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         var sql = db.GetService<ISqlGenerationHelper>();
         var properties = entity.GetProperties().ToList();
-        await db.Database.OpenConnectionAsync(ct);
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        var parameters = new DbParameter[properties.Count];
-        for (var i = 0; i < properties.Count; i++)
-        {
-            parameters[i] = command.CreateParameter();
-            parameters[i].ParameterName = "@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            command.Parameters.Add(parameters[i]);
-        }
-        command.CommandText = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ("
-            + string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)))
-            + ") VALUES (" + string.Join(", ", parameters.Select(p => p.ParameterName)) + ")";
+        var insert = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ("
+            + string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!))) + ") VALUES (";
         var converters = properties.Select(p => p.GetTypeMapping().Converter).ToArray();
         var getters = properties.Select(p => p.GetGetter()).ToArray();
         object? Value(T row, int i)
@@ -45,12 +34,12 @@ internal static class BulkInsert
             var value = getters[i].GetClrValueUsingContainingEntity(row);
             return value is not null && converters[i] is { } converter ? converter.ConvertToProvider(value) : value;
         }
+        await db.Database.OpenConnectionAsync(ct);
         if (db.Database.GetDbConnection() is SqliteConnection sqlite)
         {
             // SQLite: bound by position through SQLitePCLRaw (no per-row boxing of parameters, no data reader): ~3× faster.
-            var positional = command.CommandText[..command.CommandText.IndexOf(" VALUES (", StringComparison.Ordinal)]
-                + " VALUES (" + string.Join(", ", properties.Select((_, i) => "?" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))) + ")";
-            using var statement = new SqliteRawStatement(sqlite, positional);
+            using var statement = new SqliteRawStatement(sqlite,
+                insert + string.Join(", ", properties.Select((_, i) => "?" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))) + ")");
             var inserted = 0;
             await foreach (var row in rows.WithCancellation(ct))
             {
@@ -63,6 +52,16 @@ internal static class BulkInsert
             }
             return inserted;
         }
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        var parameters = new DbParameter[properties.Count];
+        for (var i = 0; i < properties.Count; i++)
+        {
+            parameters[i] = command.CreateParameter();
+            parameters[i].ParameterName = "@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            command.Parameters.Add(parameters[i]);
+        }
+        command.CommandText = insert + string.Join(", ", parameters.Select(p => p.ParameterName)) + ")";
         var count = 0;
         await foreach (var row in rows.WithCancellation(ct))
         {

@@ -71,4 +71,17 @@ internal static class StoreSql
             }
         }
     }
+
+    /// <summary>
+    /// A model run's read on a connection of its own (from <paramref name="dbFactory"/>), so independent reads run side by
+    /// side (SQLite in WAL mode reads concurrently); a scan wants only a modest page cache, its GROUP BY in memory.
+    /// </summary>
+    public static async Task<T> ReadAloneAsync<T>(
+        this Microsoft.EntityFrameworkCore.IDbContextFactory<DashboardDbContext> dbFactory, Func<DashboardDbContext, Task<T>> read, CancellationToken ct)
+    {
+        await Task.Yield();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var cache = await LargePageCacheAsync(db, 16, ct);
+        return await read(db);
+    }
 }

@@ -56,7 +56,7 @@ public sealed partial class LifetimeJob(IDbContextFactory<DashboardDbContext> db
         // One pass gives both the whole-history summaries (for scoring) and the calibration ones (for the holdout check).
         // The holdout chart's daily repeat purchases are a second scan: read alongside, on their own connection.
         var repeatRead = calibrationEnd < dataTo
-            ? ReadAsync(d => PurchaseSummaries.RepeatPurchasesByDayAsync(d, calibrationEnd, dataTo, ct), ct)
+            ? dbFactory.ReadAloneAsync(d => PurchaseSummaries.RepeatPurchasesByDayAsync(d, calibrationEnd, dataTo, ct), ct)
             : Task.FromResult<IReadOnlyList<DailyCount>>([]);
         var rows = new List<PurchaseSummaryRow>();
         await foreach (var row in PurchaseSummaries.QueryAsync(db, calibrationEnd, dataTo, ct))
@@ -114,15 +114,6 @@ public sealed partial class LifetimeJob(IDbContextFactory<DashboardDbContext> db
             holdout);
         LogFitted(logger, runId, result.Customers, total.Elapsed.TotalSeconds);
         return result;
-    }
-
-    /// <summary>A read on its own connection (a scan: a modest page cache; its GROUP BY in memory on SQLite).</summary>
-    private async Task<T> ReadAsync<T>(Func<DashboardDbContext, Task<T>> read, CancellationToken ct)
-    {
-        await Task.Yield();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var cache = await StoreSql.LargePageCacheAsync(db, 16, ct);
-        return await read(db);
     }
 
     /// <summary>Fits on the calibration period only and compares its forecast of the holdout weeks with what happened.</summary>

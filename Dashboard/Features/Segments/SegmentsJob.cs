@@ -74,8 +74,8 @@ public sealed partial class SegmentsJob(
         var watch = Stopwatch.StartNew();
         // The inputs are independent reads: each on its own connection (SQLite in WAL mode reads concurrently), so
         // on a multi-core machine their SQL runs side by side instead of one after another.
-        var buyersRead = ReadAsync(db => SegmentInputsReader.BuyersAsync(db, period, ct), ct);
-        var touchesRead = ReadAsync(db => SegmentInputsReader.TouchpointsAsync(db, period, settings.TouchpointLookbackDays, ct), ct);
+        var buyersRead = dbFactory.ReadAloneAsync(db => SegmentInputsReader.BuyersAsync(db, period, ct), ct);
+        var touchesRead = dbFactory.ReadAloneAsync(db => SegmentInputsReader.TouchpointsAsync(db, period, settings.TouchpointLookbackDays, ct), ct);
         var vapRead = life is null ? Task.FromResult<VapInputs?>(null) : ReadVapInputsAsync(life, period, ct);
         var buyers = await buyersRead;
         var touches = await touchesRead;
@@ -113,7 +113,7 @@ public sealed partial class SegmentsJob(
 
     private async Task<VapInputs?> ReadVapInputsAsync(LifetimeSnapshotInfo life, DateOnly period, CancellationToken ct)
     {
-        var estimatesRead = ReadAsync(async db =>
+        var estimatesRead = dbFactory.ReadAloneAsync(async db =>
         {
             var estimates = new Dictionary<long, LifetimeEstimate>();
             await foreach (var e in lifetime.Estimates(db, life.RunId).AsNoTracking().AsAsyncEnumerable().WithCancellation(ct))
@@ -122,17 +122,9 @@ public sealed partial class SegmentsJob(
             }
             return estimates;
         }, ct);
-        var sourcesRead = ReadAsync(db => SegmentInputsReader.AcquisitionSourcesAsync(db, ct), ct);
-        var categoriesRead = ReadAsync(db => SegmentInputsReader.MainCategoriesAsync(db, period, ct), ct);
+        var sourcesRead = dbFactory.ReadAloneAsync(db => SegmentInputsReader.AcquisitionSourcesAsync(db, ct), ct);
+        var categoriesRead = dbFactory.ReadAloneAsync(db => SegmentInputsReader.MainCategoriesAsync(db, period, ct), ct);
         return new VapInputs(life.RunId, await estimatesRead, await sourcesRead, await categoriesRead);
-    }
-
-    private async Task<T> ReadAsync<T>(Func<DashboardDbContext, Task<T>> read, CancellationToken ct)
-    {
-        await Task.Yield();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var cache = await StoreSql.LargePageCacheAsync(db, 16, ct);
-        return await read(db);
     }
 
     /// <summary>Reads the run's parameters; missing or malformed JSON gives the defaults.</summary>
