@@ -19,7 +19,10 @@ public sealed class LoadAppFactory : DashboardAppFactory
     {
         base.ConfigureWebHost(builder);
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
-        builder.ConfigureTestServices(services => services.AddSingleton<CircuitHandler>(Circuits));
+        // A tab the browser closes without a clean disconnect leaves its circuit retained for reconnection (3 min by
+        // default); a shorter retention lets the test see every circuit released within its wait.
+        builder.ConfigureTestServices(services => services.AddSingleton<CircuitHandler>(Circuits)
+            .Configure<Microsoft.AspNetCore.Components.Server.CircuitOptions>(o => o.DisconnectedCircuitRetentionPeriod = TimeSpan.FromSeconds(20)));
     }
 }
 
