@@ -11,4 +11,8 @@ window.dashboard = {
     setTimeout(() => URL.revokeObjectURL(url), 1000);
     return true;
   },
+  // Loads plotly.js through Plotly.Blazor's own module (the same URL, so the same module instance and its ready flag) and
+  // resolves once the script has run; PlotlyLoader.cs says why charts wait for it.
+  loadPlotly: (interopUrl, scriptUrl) => window.dashboard.plotly ??= import(new URL(interopUrl, document.baseURI).href)
+    .then(module => module.importScript('plotly-import', scriptUrl)),
 };

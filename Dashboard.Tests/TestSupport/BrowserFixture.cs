@@ -67,7 +67,7 @@ public class BrowserFixture : IAsyncLifetime
 
     /// <summary>
     /// A fresh browser context with a desktop viewport, signed in as the role's test user (null: signed out); problems
-    /// (console errors, failed or 4xx/5xx requests) are collected. Each role signs in through the real form once; later
+    /// (console errors, uncaught script errors, failed or 4xx/5xx requests) are collected. Each role signs in through the real form once; later
     /// contexts reuse its cookies.
     /// </summary>
     public async Task<(IBrowserContext Context, IPage Page, List<string> Problems)> OpenAsync(string? locale = null, string? role = Roles.Admin)
@@ -83,6 +83,7 @@ public class BrowserFixture : IAsyncLifetime
         var page = await context.NewPageAsync();
         var problems = new List<string>();
         page.Console += (_, msg) => { if (msg.Type == "error") { problems.Add($"console: {msg.Text}"); } };
+        page.PageError += (_, error) => problems.Add($"uncaught: {error}");
         page.RequestFailed += (_, req) => problems.Add($"request failed: {req.Url} {req.Failure}");
         page.Response += (_, res) => { if (res.Status >= 400) { problems.Add($"HTTP {res.Status}: {res.Url}"); } };
         return (context, page, problems);

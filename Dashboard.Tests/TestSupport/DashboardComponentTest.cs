@@ -27,6 +27,7 @@ public abstract class DashboardComponentTest : BunitContext, IAsyncLifetime
         Services.AddLocalization();
         Services.AddSingleton(Options.Create(new BrandOptions { Name = "Test brand", Currency = "CNY" }));
         Services.AddSingleton<Money>();
+        Services.AddScoped<PlotlyLoader>();
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
         System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("en");

@@ -31,6 +31,7 @@ public static class ShellFeature
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Money>();
         services.AddScoped<DataWindow>();
+        services.AddScoped<PlotlyLoader>();
         services.AddHostedService<ViewWarmer>();
         return services;
     }
