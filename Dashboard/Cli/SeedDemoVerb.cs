@@ -10,16 +10,17 @@ public sealed class SeedDemoVerb : ICliVerb
 {
     public string Name => "seed-demo";
 
-    public string Usage => "seed-demo [--customers N] [--seed S] [--json]   (N buyers, default 20000; prospects come on top)";
+    public string Usage => "seed-demo [--customers N] [--seed S] [--lines-per-order L] [--json]   (N buyers, default 20000; prospects come on top; L: mean order lines per order, add-on lines on top of the brand's own 1.47)";
 
     public async Task<int> RunAsync(CliContext context)
     {
         var customers = context.Args.Int("customers", 20_000, min: 1, max: 10_000_000);
         var seed = context.Args.Int("seed", 42);
+        double? linesPerOrder = context.Args.Optional("lines-per-order") is null ? null : context.Args.Double("lines-per-order", 0, min: 1, max: 100);
         var json = context.Json;
         var factory = context.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>();
         await context.Services.GetRequiredService<DatabaseInitializer>().MigrateAsync(context.Cancellation);
-        var result = await new DemoBrandSeeder(factory).SeedAsync(new DemoBrandSettings(customers, seed), null, context.Cancellation);
+        var result = await new DemoBrandSeeder(factory).SeedAsync(new DemoBrandSettings(customers, seed, linesPerOrder), null, context.Cancellation);
         var report = SeedReport.From(result, customers, seed);
         if (json)
         {

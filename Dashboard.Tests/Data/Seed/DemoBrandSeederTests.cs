@@ -116,6 +116,53 @@ public class DemoBrandSeederTests
     }
 
     [Fact]
+    public async Task Seed_MoreLinesPerOrder_AddsLinesAndKeepsEverythingElse()
+    {
+        await using var db = await TestDatabase.CreateAsync(StoreProvider.Sqlite);
+        var seeder = new DemoBrandSeeder(db.Factory);
+        const string Orders = "SELECT Id, CustomerId, SourceId, PlacedAtUtc, Total, OrderNo FROM Orders ORDER BY Id";
+        const string Touches = "SELECT COUNT(*), SUM(Id), SUM(CustomerId), MIN(OccurredAtUtc), MAX(OccurredAtUtc) FROM Touchpoints";
+        const string FirstLines = "SELECT OrderId, ProductId FROM OrderLines WHERE LineNo = 1 ORDER BY OrderId";
+
+        var own = await seeder.SeedAsync(new DemoBrandSettings(400, 9), null, CancellationToken.None);
+        var ownOrders = await SeedQueries.QueryAsync(db, Orders);
+        var ownTouches = await SeedQueries.QueryAsync(db, Touches);
+        var ownFirstLines = await SeedQueries.QueryAsync(db, FirstLines);
+        var big = await seeder.SeedAsync(new DemoBrandSettings(400, 9, LinesPerOrder: 8), null, CancellationToken.None);
+
+        // The same orders (times, values, channels, customers), touchpoints and first products: only the baskets grew.
+        Assert.Equal(ownOrders, await SeedQueries.QueryAsync(db, Orders));
+        Assert.Equal(ownTouches, await SeedQueries.QueryAsync(db, Touches));
+        Assert.Equal(ownFirstLines, await SeedQueries.QueryAsync(db, FirstLines));
+        Assert.Equal(own.Customers, big.Customers);
+        // Poisson add-ons of mean 8 − 1.467 on top of the brand's own lines: about 8 per order (the sample mean of ~1,000 orders).
+        Assert.InRange((double)own.OrderLines / own.Orders, 1.3, 1.65);
+        Assert.InRange((double)big.OrderLines / big.Orders, 7.6, 8.4);
+        // Every order's lines still add up to its total, to the fen, and each line's amount is its quantity times its price.
+        var mismatches = await SeedQueries.QueryAsync(db, """
+            SELECT COUNT(*) FROM Orders o
+            WHERE ABS(o.Total - (SELECT SUM(l.Amount) FROM OrderLines l WHERE l.OrderId = o.Id)) > 0.005
+               OR o.LineCount <> (SELECT COUNT(*) FROM OrderLines l WHERE l.OrderId = o.Id)
+            """);
+        Assert.Equal(0L, mismatches[0][0]);
+        var badLines = await SeedQueries.QueryAsync(db, "SELECT COUNT(*) FROM OrderLines WHERE Amount <= 0 OR ABS(Amount - Quantity * UnitPrice) > 0.005");
+        Assert.Equal(0L, badLines[0][0]);
+    }
+
+    [Theory]
+    [InlineData("0.5")]
+    [InlineData("lots")]
+    public async Task SeedDemoVerb_BadLinesPerOrder_ExitsWithUsage(string lines)
+    {
+        await using var db = await TestDatabase.CreateAsync(StoreProvider.Sqlite);
+
+        var result = await CliRunner.RunAsync(db.Settings, "seed-demo", "--customers", "100", "--lines-per-order", lines);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--lines-per-order must be a number between 1 and 100", result.Error);
+    }
+
+    [Fact]
     public async Task BenchSeedVerb_SmallBrand_ReportsTimeRowsAndMemory()
     {
         var result = await CliRunner.RunAsync(null, "bench", "seed", "--customers", "100", "--json");

@@ -162,27 +162,39 @@ internal sealed partial class DemoBrandGenerator
     /// <summary>
     /// One to three lines whose list prices roughly match the order value; unit prices are then scaled
     /// (a promotion discount, or a premium for rare very large orders) so the line amounts add up to the
-    /// order value exactly, in fen.
+    /// order value exactly, in fen. With <see cref="ExtraLinesPerOrder"/>, a Poisson number of add-on lines
+    /// follows, drawn from the person's own basket stream: the base lines' products, the order's value and
+    /// everything else about the person are drawn exactly as without them.
     /// </summary>
     private void AddLines(PersonState s, Order order, long cents)
     {
         var rng = s.Rng;
         var value = cents / 100.0;
-        var lines = value switch
+        var baseLines = value switch
         {
             < 150 => 1,
             < 400 => DemoRandom.Chance(rng, 0.6) ? 1 : 2,
             < 800 => DemoRandom.Pick(rng, [0.15, 0.6, 0.25]) + 1,
             _ => DemoRandom.Chance(rng, 0.6) ? 3 : 2,
         };
-        lines = (int)Math.Min(lines, cents);
+        baseLines = (int)Math.Min(baseLines, cents);
+        var lines = baseLines;
+        if (ExtraLinesPerOrder > 0)
+        {
+            s.BasketRng ??= DemoRandom.For(_seed, s.Customer.Id, salt: 11);
+            lines = (int)Math.Min(baseLines + Math.Min(Poisson.Sample(s.BasketRng, ExtraLinesPerOrder), MaxExtraLines), cents);
+        }
         Span<int> products = stackalloc int[lines];
         Span<int> quantities = stackalloc int[lines];
         Span<long> listCents = stackalloc long[lines];
         long listTotal = 0;
         for (var j = 0; j < lines; j++)
         {
-            var target = value / lines * DemoRandom.Uniform(rng, 1.0, 1.35);
+            if (j == baseLines)
+            {
+                rng = s.BasketRng!;
+            }
+            var target = value / (j < baseLines ? baseLines : lines) * DemoRandom.Uniform(rng, 1.0, 1.35);
             var pool = DemoRandom.Chance(rng, 0.55) ? DemoCatalog.ByCategory[s.FavouriteCategory] : DemoCatalog.ByPrice;
             var product = NearPrice(rng, pool, target, products[..j]);
             var price = DemoCatalog.PriceOf(product);

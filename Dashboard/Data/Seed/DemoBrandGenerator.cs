@@ -66,6 +66,12 @@ internal sealed partial class DemoBrandGenerator
     /// </summary>
     public bool IdentitiesOnly { get; init; }
 
+    /// <summary>Mean number of add-on lines per order on top of the brand's own one to three (default none).</summary>
+    public double ExtraLinesPerOrder { get; init; }
+
+    /// <summary>Keeps an order's lines on the stack (a Poisson draw with a mean of tens stays far below this).</summary>
+    private const int MaxExtraLines = 200;
+
     /// <summary>
     /// The customer (profile) id of a source identity, as identity resolution derived it; rows keyed by an identity
     /// (the identity itself, its orders and touchpoints, campaign assignments) get that id. Default: the true person.
@@ -483,6 +489,8 @@ internal sealed partial class DemoBrandGenerator
         public List<(double Time, IdentityState Identity, int? CampaignId)> OrderTimes { get; } = [];
         public List<(double Time, IdentityState Identity, TouchpointType Type, int? CampaignId, int? ProductId)> Touches { get; } = [];
         public double Nu { get; set; }
+        /// <summary>The add-on lines' own stream (<see cref="ExtraLinesPerOrder"/>), so they leave the person's draws as they were.</summary>
+        public Random? BasketRng { get; set; }
         public double ActiveUntil { get; set; }
         public bool HasEmail { get; set; }
 

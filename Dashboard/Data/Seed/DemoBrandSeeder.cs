@@ -9,7 +9,14 @@ namespace Dashboard.Data.Seed;
 /// <summary>How big a demo brand to generate, and from which seed (same seed, same brand).</summary>
 /// <param name="Customers">Buyers (persons with at least one order); prospects come on top (<see cref="DemoModel.ProspectShare"/>).</param>
 /// <param name="Seed">Any integer; the brand is a function of (Customers, Seed) only.</param>
-public sealed record DemoBrandSettings(int Customers, int Seed);
+/// <param name="LinesPerOrder">
+/// Mean order lines per order when larger than the brand's own (<see cref="DemoModel.NaturalLinesPerOrder"/>): add-on lines
+/// make up the difference, the orders themselves (times, values, channels) stay those of the brand. Null: the brand's own.
+/// </param>
+public sealed record DemoBrandSettings(int Customers, int Seed, double? LinesPerOrder = null)
+{
+    public double ExtraLinesPerOrder => LinesPerOrder is { } lines ? Math.Max(0, lines - DemoModel.NaturalLinesPerOrder) : 0;
+}
 
 /// <summary>Where seeding is: a stage name ("identities", "wipe", "catalog", "people", "channels", "indexes", "profiles", "truth", "done") and its completed fraction.</summary>
 public sealed record DemoSeedProgress(string Stage, double Fraction);
@@ -124,7 +131,11 @@ public sealed class DemoBrandSeeder(IDbContextFactory<DashboardDbContext> dbFact
             Execute(connection, transaction, $"DROP INDEX \"{name}\"");
         }
 
-        var generator = new DemoBrandGenerator(settings.Customers, settings.Seed) { ProfileOf = id => profiles.ProfileOf[id] };
+        var generator = new DemoBrandGenerator(settings.Customers, settings.Seed)
+        {
+            ProfileOf = id => profiles.ProfileOf[id],
+            ExtraLinesPerOrder = settings.ExtraLinesPerOrder,
+        };
         using var writer = new DemoBulkWriter(connection, transaction);
         progress?.Report(new DemoSeedProgress("catalog", 0));
         writer.Write(DemoCatalog.Products);

@@ -14,6 +14,9 @@ public static class DemoModel
     /// <summary>Prospects (touchpoints, no orders) added on top of the buyers, as a share of buyers.</summary>
     public const double ProspectShare = 0.2;
 
+    /// <summary>Order lines per order the brand's baskets give on their own (3,788,543 lines in 2,582,801 orders at 1,000,000 buyers, seed 42).</summary>
+    public const double NaturalLinesPerOrder = 1.467;
+
     /// <summary>Channel spend and outcomes are scaled with the brand's size relative to this many buyers.</summary>
     public const int ReferenceBuyers = 20_000;
 }
