@@ -7,12 +7,12 @@ namespace Dashboard.Tests.Load;
 
 /// <summary>The measured figures of one load run, printed to the test output and written as JSON (TestResults/load.json).</summary>
 public sealed record LoadFigures(
-    int Users, int Contexts, int RendererProcesses, int RampSeconds, double DurationSeconds,
+    int Users, int Contexts, int RendererProcesses, bool ChartsDrawn, int RampSeconds, double DurationSeconds,
     long Requests, int PageLoads, int SliderMoves, double ActionsPerSecond,
     Percentiles FirstLoadMilliseconds, Percentiles NavigationMilliseconds, Percentiles SliderRoundTripMilliseconds,
     IReadOnlyList<WindowFigures> Background, CircuitFigures Circuits,
     IReadOnlyList<MemoryPoint> MemoryCheckpoints, IReadOnlyList<MemoryPoint> MemoryOverTime,
-    int ServerWarnings, int ServerErrors, int ChartDrawsAfterTabClosed, long DrawsForGoneCharts, IReadOnlyList<string> Problems)
+    int ServerWarnings, int ServerErrors, IReadOnlyList<string> Problems)
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
@@ -24,7 +24,7 @@ public sealed record LoadFigures(
     {
         var text = new StringBuilder();
         var i = CultureInfo.InvariantCulture;
-        text.AppendLine(i, $"{Users} users in {Contexts} browser contexts ({RendererProcesses} renderer processes), ramp-up {RampSeconds} s, run {DurationSeconds:F0} s");
+        text.AppendLine(i, $"{Users} users in {Contexts} browser contexts ({RendererProcesses} renderer processes, charts {(ChartsDrawn ? "drawn" : "stubbed")}), ramp-up {RampSeconds} s, run {DurationSeconds:F0} s");
         text.AppendLine(i, $"requests {Requests}, page loads {PageLoads}, slider moves {SliderMoves}, actions/s {ActionsPerSecond:F1}");
         text.AppendLine(i, $"first page load (new circuit)   {FirstLoadMilliseconds}");
         text.AppendLine(i, $"page via the navigation         {NavigationMilliseconds}");
@@ -40,7 +40,7 @@ public sealed record LoadFigures(
         }
         text.AppendLine("memory over time (s: heap MB / working set MB / circuits): " + string.Join(", ",
             MemoryOverTime.Select(m => string.Create(i, $"{m.At:F0}: {m.HeapMegabytes:F0}/{m.WorkingSetMegabytes:F0}/{m.Circuits}"))));
-        text.AppendLine(i, $"server log: {ServerWarnings} warnings, {ServerErrors} errors, {ChartDrawsAfterTabClosed} chart draws failed after their tab closed; {DrawsForGoneCharts} draws for charts already gone; problems seen by the users: {Problems.Count}");
+        text.AppendLine(i, $"server log: {ServerWarnings} warnings, {ServerErrors} errors; problems seen by the users: {Problems.Count}");
         return text.ToString();
     }
 }

@@ -11,7 +11,6 @@ public sealed class LoadRecorder
     private readonly ConcurrentQueue<SliderMove> _moves = new();
     private readonly ConcurrentQueue<string> _problems = new();
     private long _requests;
-    private long _drawsForGoneCharts;
 
     /// <summary>While false (pages closing at the end), browser events are not problems: closing a tab aborts its requests.</summary>
     public bool Watching { get; set; } = true;
@@ -27,11 +26,6 @@ public sealed class LoadRecorder
     public long Requests => Interlocked.Read(ref _requests);
 
     public void Request() => Interlocked.Increment(ref _requests);
-
-    /// <summary>Plotly.Blazor's replayed first draws for charts no longer on the page (see LoadBrowser).</summary>
-    public long DrawsForGoneCharts => Interlocked.Read(ref _drawsForGoneCharts);
-
-    public void DrawForGoneChart() => Interlocked.Increment(ref _drawsForGoneCharts);
 
     public void Load(PageLoad load) => _loads.Enqueue(load);
 

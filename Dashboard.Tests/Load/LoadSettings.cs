@@ -5,9 +5,11 @@ namespace Dashboard.Tests.Load;
 /// <summary>
 /// The size of the load: DASHBOARD_LOAD_USERS (200), DASHBOARD_LOAD_RAMP_SECONDS (60: users start evenly over it) and
 /// DASHBOARD_LOAD_SECONDS (90: how long all of them keep going after the ramp; longer if the import or the model run
-/// is still going).
+/// is still going) and DASHBOARD_LOAD_CHARTS ("draw", the default: the tabs draw their charts with plotly.js; "stub": the
+/// tabs get a stand-in that takes every chart call and draws nothing, for runs where the browsers share the server's cores
+/// and would otherwise measure Chromium's limit rather than the server's).
 /// </summary>
-public sealed record LoadSettings(int Users, int RampSeconds, int SteadySeconds)
+public sealed record LoadSettings(int Users, int RampSeconds, int SteadySeconds, bool DrawCharts)
 {
     /// <summary>Pages share one browser context (one signed-in user's cookies) in groups of this size.</summary>
     public const int PagesPerContext = 25;
@@ -19,7 +21,13 @@ public sealed record LoadSettings(int Users, int RampSeconds, int SteadySeconds)
     public const int RendererProcesses = 8;
 
     public static LoadSettings FromEnvironment() => new(
-        Read("DASHBOARD_LOAD_USERS", 200), Read("DASHBOARD_LOAD_RAMP_SECONDS", 60), Read("DASHBOARD_LOAD_SECONDS", 90));
+        Read("DASHBOARD_LOAD_USERS", 200), Read("DASHBOARD_LOAD_RAMP_SECONDS", 60), Read("DASHBOARD_LOAD_SECONDS", 90),
+        Environment.GetEnvironmentVariable("DASHBOARD_LOAD_CHARTS") switch
+        {
+            null or "" or "draw" => true,
+            "stub" => false,
+            var other => throw new InvalidOperationException($"DASHBOARD_LOAD_CHARTS must be 'draw' or 'stub' (got '{other}')."),
+        });
 
     public int Contexts => (Users + PagesPerContext - 1) / PagesPerContext;
 
