@@ -42,7 +42,8 @@ internal static class StoreSql
     /// rereads pages from the OS), restored when disposed because the connection goes back to the pool. PostgreSQL
     /// sizes its shared buffers itself: nothing happens there.
     /// </summary>
-    public static async Task<IAsyncDisposable> LargePageCacheAsync(Microsoft.EntityFrameworkCore.DbContext db, int megabytes, CancellationToken ct)
+    public static async Task<IAsyncDisposable> LargePageCacheAsync(Microsoft.EntityFrameworkCore.DbContext db, int megabytes, CancellationToken ct,
+        bool temporaryInMemory = true)
     {
         var connection = Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetDbConnection(db.Database);
         if (IsPostgres(connection))
@@ -50,7 +51,7 @@ internal static class StoreSql
             return new Restore(null);
         }
         await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.OpenConnectionAsync(db.Database, ct);
-        await Pragma(connection, $"PRAGMA cache_size = -{megabytes * 1024}; PRAGMA temp_store = MEMORY;", ct);
+        await Pragma(connection, $"PRAGMA cache_size = -{megabytes * 1024}; PRAGMA temp_store = {(temporaryInMemory ? "MEMORY" : "FILE")};", ct);
         return new Restore(connection);
     }
 
@@ -74,14 +75,17 @@ internal static class StoreSql
 
     /// <summary>
     /// A model run's read on a connection of its own (from <paramref name="dbFactory"/>), so independent reads run side by
-    /// side (SQLite in WAL mode reads concurrently); a scan wants only a modest page cache, its GROUP BY in memory.
+    /// side (SQLite in WAL mode reads concurrently); a scan wants only a modest page cache, its GROUP BY in memory. A read
+    /// whose GROUP BY sorts tens of millions of rows (<paramref name="sortOnDisk"/>) spills its sort to temporary files
+    /// instead: in memory it would hold every row of the sort at once.
     /// </summary>
     public static async Task<T> ReadAloneAsync<T>(
-        this Microsoft.EntityFrameworkCore.IDbContextFactory<DashboardDbContext> dbFactory, Func<DashboardDbContext, Task<T>> read, CancellationToken ct)
+        this Microsoft.EntityFrameworkCore.IDbContextFactory<DashboardDbContext> dbFactory, Func<DashboardDbContext, Task<T>> read, CancellationToken ct,
+        bool sortOnDisk = false)
     {
         await Task.Yield();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var cache = await LargePageCacheAsync(db, 16, ct);
+        await using var cache = await LargePageCacheAsync(db, 16, ct, temporaryInMemory: !sortOnDisk);
         return await read(db);
     }
 }
