@@ -5,9 +5,9 @@
 # writing TRX files to TestResults/:
 #   1. every test on the embedded default (SQLite), plus the Category=Postgres tests against the server, and the
 #      Category=Load test (browser users at once; it runs alone, after the others, and writes its figures to
-#      TestResults/load.json). Here it runs 20 users (ramp-up 20 s, steady 45 s): 200 Chromium tabs and the server do
-#      not fit on a 2-core machine together (docs/performance.md has that run); set DASHBOARD_LOAD_USERS to change it,
-#      --filter "Category!=Load" leaves it out;
+#      TestResults/load.json). Here it runs 20 users (ramp-up 20 s, steady 45 s, charts drawn): 2.5 minutes, where the
+#      200-user run (docs/performance.md has its command and figures) takes 6 and needs the whole machine; set the
+#      DASHBOARD_LOAD_* variables to change it, --filter "Category!=Load" leaves it out;
 #   2. the store tests again (Data, Features, Jobs, Cli, Integration) with DASHBOARD_TEST_PROVIDER=postgres, each
 #      test class on its own fresh PostgreSQL database.
 # Arguments go to the first run (e.g. --filter "Category!=E2E").

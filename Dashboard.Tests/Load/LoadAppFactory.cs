@@ -20,9 +20,15 @@ public sealed class LoadAppFactory : DashboardAppFactory
         base.ConfigureWebHost(builder);
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         // A tab the browser closes without a clean disconnect leaves its circuit retained for reconnection (3 min by
-        // default); a shorter retention lets the test see every circuit released within its wait.
+        // default); a shorter retention lets the test see every circuit released within its wait. The test's browsers share
+        // the server's two cores: a starved tab can take longer than SignalR's 15 s between negotiating a connection and
+        // opening its WebSocket, after which the server has dropped the negotiated connection (a 404 and a fallback), or
+        // longer than SignalR's 30 s client timeout between two messages (the server closes the connection, the tab shows
+        // the reconnect UI). A user's own device would not be starved by 199 other users; the test allows 60 s and 90 s.
         builder.ConfigureTestServices(services => services.AddSingleton<CircuitHandler>(Circuits)
-            .Configure<Microsoft.AspNetCore.Components.Server.CircuitOptions>(o => o.DisconnectedCircuitRetentionPeriod = TimeSpan.FromSeconds(20)));
+            .Configure<Microsoft.AspNetCore.Components.Server.CircuitOptions>(o => o.DisconnectedCircuitRetentionPeriod = TimeSpan.FromSeconds(20))
+            .Configure<Microsoft.AspNetCore.Http.Connections.ConnectionOptions>(o => o.DisconnectTimeout = TimeSpan.FromSeconds(60))
+            .Configure<Microsoft.AspNetCore.SignalR.HubOptions>(o => o.ClientTimeoutInterval = TimeSpan.FromSeconds(90)));
     }
 }
 

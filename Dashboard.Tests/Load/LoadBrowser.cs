@@ -85,7 +85,7 @@ public sealed class LoadBrowser : IAsyncDisposable
             for (var i = 0; i < LoadSettings.PagesPerContext && users.Count < settings.Users; i++)
             {
                 var number = users.Count;
-                users.Add(new LoadUser(number, role, Watch(await context.NewPageAsync(), number, recorder), recorder));
+                users.Add(new LoadUser(number, role, settings.ThinkSeconds, Watch(await context.NewPageAsync(), number, recorder), recorder));
             }
         }
         return users;

@@ -7,7 +7,7 @@ namespace Dashboard.Tests.Load;
 
 /// <summary>The measured figures of one load run, printed to the test output and written as JSON (TestResults/load.json).</summary>
 public sealed record LoadFigures(
-    int Users, int Contexts, int RendererProcesses, bool ChartsDrawn, int RampSeconds, double DurationSeconds,
+    int Users, int Contexts, int RendererProcesses, bool ChartsDrawn, int RampSeconds, string ThinkSeconds, double DurationSeconds,
     long Requests, int PageLoads, int SliderMoves, double ActionsPerSecond,
     Percentiles FirstLoadMilliseconds, Percentiles NavigationMilliseconds, Percentiles SliderRoundTripMilliseconds,
     IReadOnlyList<WindowFigures> Background, CircuitFigures Circuits,
@@ -24,7 +24,7 @@ public sealed record LoadFigures(
     {
         var text = new StringBuilder();
         var i = CultureInfo.InvariantCulture;
-        text.AppendLine(i, $"{Users} users in {Contexts} browser contexts ({RendererProcesses} renderer processes, charts {(ChartsDrawn ? "drawn" : "stubbed")}), ramp-up {RampSeconds} s, run {DurationSeconds:F0} s");
+        text.AppendLine(i, $"{Users} users in {Contexts} browser contexts ({RendererProcesses} renderer processes, charts {(ChartsDrawn ? "drawn" : "stubbed")}), ramp-up {RampSeconds} s, think {ThinkSeconds} s, run {DurationSeconds:F0} s");
         text.AppendLine(i, $"requests {Requests}, page loads {PageLoads}, slider moves {SliderMoves}, actions/s {ActionsPerSecond:F1}");
         text.AppendLine(i, $"first page load (new circuit)   {FirstLoadMilliseconds}");
         text.AppendLine(i, $"page via the navigation         {NavigationMilliseconds}");

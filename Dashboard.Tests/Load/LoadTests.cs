@@ -71,7 +71,7 @@ public sealed class LoadTests(ITestOutputHelper output)
         var logs = app.Logs.Entries;
         var duration = run.StoppedAt - run.StartedAt;
         return new LoadFigures(
-            settings.Users, settings.Contexts, LoadSettings.RendererProcesses, settings.DrawCharts, settings.RampSeconds, Math.Round(duration, 1),
+            settings.Users, settings.Contexts, LoadSettings.RendererProcesses, settings.DrawCharts, settings.RampSeconds, $"{settings.ThinkSeconds.From}-{settings.ThinkSeconds.To}", Math.Round(duration, 1),
             recorder.Requests, loads.Count, moves.Count, Math.Round((loads.Count + moves.Count) / duration, 2),
             Percentiles.Of(loads.Where(l => l.Full).Select(l => l.Milliseconds)),
             Percentiles.Of(loads.Where(l => !l.Full).Select(l => l.Milliseconds)),

@@ -8,7 +8,7 @@ namespace Dashboard.Tests.Load;
 /// One simulated user in one browser tab: opens a page, then until told to stop alternates between another section of the
 /// navigation and the budget page, where it moves sliders one step at a time, with human pauses in between.
 /// </summary>
-public sealed class LoadUser(int number, string role, IPage page, LoadRecorder recorder)
+public sealed class LoadUser(int number, string role, (int From, int To) thinkSeconds, IPage page, LoadRecorder recorder)
 {
     private static readonly float ReadyTimeout = 120_000;
     private readonly Random _random = new(number);
@@ -49,7 +49,7 @@ public sealed class LoadUser(int number, string role, IPage page, LoadRecorder r
             await OpenAsync(_pages[_random.Next(_pages.Count)], full: true);
             while (!stop.IsCancellationRequested || _moves == 0)
             {
-                await PauseAsync(2_000, 6_000, stop);
+                await PauseAsync(thinkSeconds.From * 1000, thinkSeconds.To * 1000, stop);
                 // Every other visit is the budget page, where the sliders are (a user who starts there moves them first).
                 var next = _current == LoadPage.Budget && _moves > 0 ? Other() : LoadPage.Budget;
                 if (next != _current)
