@@ -49,7 +49,7 @@ public class ChartViewTests : DashboardComponentTest
 
         var cut = RenderChart();
 
-        cut.WaitForAssertion(() => Assert.Contains("The chart library could not be loaded", cut.Find(".chart-pending .mud-alert").TextContent, StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.Contains("The chart library could not be loaded", cut.Find("[data-testid=chart-failed]").TextContent, StringComparison.Ordinal));
         Assert.Empty(cut.FindComponents<PlotlyChart>());
     }
 

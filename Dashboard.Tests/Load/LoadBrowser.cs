@@ -12,7 +12,7 @@ namespace Dashboard.Tests.Load;
 public sealed class LoadBrowser : IAsyncDisposable
 {
     // Blazor shows <dialog id=components-reconnect-modal> when the circuit's connection drops and #blazor-error-ui after an
-    // unhandled circuit error, ChartView its chart-failed alert when a chart could not be drawn; each says so on the
+    // unhandled circuit error, ChartView its chart-failed alert when a chart (or plotly.js) could not be loaded or drawn; each says so on the
     // console, where the tab's listener counts it as a problem.
     private const string WatchScript = """
         (() => {
