@@ -5,6 +5,7 @@ using Dashboard.Jobs;
 using Dashboard.Navigation;
 using Dashboard.Shared;
 using Dashboard.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Dashboard.Tests.Data;
@@ -142,5 +143,90 @@ public sealed class ViewCacheTests : IAsyncLifetime
         Assert.Equal(2, before.Kpis.Orders);
         Assert.Equal(3, after.Kpis.Orders);
         Assert.Equal(before.Kpis.Revenue + 30, after.Kpis.Revenue, 6);
+    }
+
+    private sealed record SampleView(string Name, IReadOnlyList<double> Values, IReadOnlyDictionary<string, int> Counts, DateOnly Day, double Missing);
+
+    private static SampleView Sample(string name) =>
+        new(name, [1.5, 2.25], new Dictionary<string, int> { ["Top 1%"] = 3 }, new DateOnly(2026, 3, 2), double.NaN);
+
+    private static Task<T> NotComputed<T>(CancellationToken _) => throw new InvalidOperationException("computed again");
+
+    private async Task<int> StoredRowsAsync()
+    {
+        await using var db = await _db.Factory.CreateDbContextAsync();
+        return await db.StoredViews.CountAsync();
+    }
+
+    [Fact]
+    public async Task AComputedView_IsStored_AndAnInstanceStartingOnTheSameStoreReadsItInsteadOfComputing()
+    {
+        var first = new ViewCache(_db.Factory);
+        await first.GetAsync("pyramid", _ => Task.FromResult(Sample("pyramid")), CancellationToken.None);
+        await first.FlushAsync();
+
+        var restarted = new ViewCache(_db.Factory);
+        var read = await restarted.GetAsync<SampleView>("pyramid", NotComputed<SampleView>, CancellationToken.None);
+
+        Assert.Equal("pyramid", read.Name);
+        Assert.Equal([1.5, 2.25], read.Values);
+        Assert.Equal(3, read.Counts["Top 1%"]);
+        Assert.Equal(new DateOnly(2026, 3, 2), read.Day);
+        Assert.True(double.IsNaN(read.Missing));
+        Assert.Equal((0, 1), (restarted.Computed, restarted.Loaded));
+        Assert.Equal((1, 0), (first.Computed, first.Loaded));
+    }
+
+    [Fact]
+    public async Task AStoredViewOfAnEarlierStoreState_IsNotRead_AndTheNextWriteRemovesIt()
+    {
+        var first = new ViewCache(_db.Factory);
+        await first.GetAsync("v", _ => Task.FromResult(Sample("before")), CancellationToken.None);
+        await first.GetAsync("w", _ => Task.FromResult(Sample("other")), CancellationToken.None);
+        await first.FlushAsync();
+        Assert.Equal(2, await StoredRowsAsync());
+        await OrderRows.InsertAsync(_db, [(1, new DateTime(2026, 4, 1), 10)]);
+
+        var restarted = new ViewCache(_db.Factory);
+        var read = await restarted.GetAsync("v", _ => Task.FromResult(Sample("after")), CancellationToken.None);
+        await restarted.FlushAsync();
+
+        Assert.Equal("after", read.Name);
+        Assert.Equal((1, 0), (restarted.Computed, restarted.Loaded));
+        Assert.Equal(1, await StoredRowsAsync());
+        Assert.Equal("after", (await new ViewCache(_db.Factory).GetAsync<SampleView>("v", NotComputed<SampleView>, CancellationToken.None)).Name);
+    }
+
+    [Fact]
+    public async Task AViewTheStoreMovedOnFromWhileItWasComputed_IsServedButNotStored()
+    {
+        var cache = new ViewCache(_db.Factory);
+        var release = new TaskCompletionSource();
+        async Task<SampleView> Compute(CancellationToken _)
+        {
+            await release.Task;
+            return Sample("stale");
+        }
+
+        var request = cache.GetAsync("v", Compute, CancellationToken.None);
+        await OrderRows.InsertAsync(_db, [(2, new DateTime(2026, 4, 2), 20)]);
+        release.SetResult();
+
+        Assert.Equal("stale", (await request).Name);
+        await cache.FlushAsync();
+        Assert.Equal(0, await StoredRowsAsync());
+    }
+
+    [Fact]
+    public async Task AStoredViewOfAnotherType_IsNotReadForThisOne()
+    {
+        var first = new ViewCache(_db.Factory);
+        await first.GetAsync("v", _ => Task.FromResult(41), CancellationToken.None);
+        await first.FlushAsync();
+
+        var restarted = new ViewCache(_db.Factory);
+
+        Assert.Equal("fresh", (await restarted.GetAsync("v", _ => Task.FromResult(Sample("fresh")), CancellationToken.None)).Name);
+        Assert.Equal(41, await restarted.GetAsync<int>("v", NotComputed<int>, CancellationToken.None));
     }
 }

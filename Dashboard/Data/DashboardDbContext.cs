@@ -64,6 +64,7 @@ public class DashboardDbContext : IdentityDbContext<IdentityUser, IdentityRole, 
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<SavedView> SavedViews => Set<SavedView>();
+    public DbSet<StoredView> StoredViews => Set<StoredView>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

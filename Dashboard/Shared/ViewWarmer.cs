@@ -3,8 +3,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Shared;
 
-/// <summary>A page's default view, computed ahead of its first visitor (see <see cref="ViewWarmer"/>).</summary>
-public sealed record ViewWarmup(string Name, Func<IServiceProvider, CancellationToken, Task> Warm);
+/// <summary>A page's default view, computed ahead of its first visitor (see <see cref="ViewWarmer"/>); Warm returns it.</summary>
+public sealed record ViewWarmup(string Name, Func<IServiceProvider, CancellationToken, Task<object?>> Warm);
 
 /// <summary>
 /// Keeps the pages' default views in the <see cref="ViewCache"/> current: once the app has started, and whenever the
@@ -93,6 +93,6 @@ public sealed partial class ViewWarmer(
 public static class ViewWarmupExtensions
 {
     /// <summary>Registers a page's default view for <see cref="ViewWarmer"/>.</summary>
-    public static IServiceCollection AddViewWarmup(this IServiceCollection services, string name, Func<IServiceProvider, CancellationToken, Task> warm) =>
-        services.AddSingleton(new ViewWarmup(name, warm));
+    public static IServiceCollection AddViewWarmup<T>(this IServiceCollection services, string name, Func<IServiceProvider, CancellationToken, Task<T>> warm) =>
+        services.AddSingleton(new ViewWarmup(name, async (sp, ct) => await warm(sp, ct)));
 }

@@ -29,3 +29,14 @@ internal sealed class SavedViewConfiguration : IEntityTypeConfiguration<SavedVie
         b.HasIndex(v => v.CreatedUtc);
     }
 }
+
+internal sealed class StoredViewConfiguration : IEntityTypeConfiguration<StoredView>
+{
+    public void Configure(EntityTypeBuilder<StoredView> b)
+    {
+        b.HasKey(v => v.Key);
+        b.Property(v => v.Key).HasMaxLength(64);
+        b.Property(v => v.Stamp).HasMaxLength(400);
+        b.HasIndex(v => v.ComputedUtc);
+    }
+}

@@ -1426,6 +1426,38 @@ namespace Dashboard.Data.Migrations
                     b.ToTable("SourceIdentities");
                 });
 
+            modelBuilder.Entity("Dashboard.Data.Entities.StoredView", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("ComputeSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("ComputedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Payload")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Stamp")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("View")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ComputedUtc");
+
+                    b.ToTable("StoredViews");
+                });
+
             modelBuilder.Entity("Dashboard.Data.Entities.Touchpoint", b =>
                 {
                     b.Property<long>("Id")

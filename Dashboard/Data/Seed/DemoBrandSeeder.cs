@@ -60,8 +60,8 @@ public sealed class DemoBrandSeeder(IDbContextFactory<DashboardDbContext> dbFact
     private static readonly string[] BrandTables =
     [
         // Derived from the brand's customers: segment snapshots, frozen audience memberships, lookalike and recommendation
-        // snapshots (audience definitions stay).
-        "AudienceMembers", "AudienceSnapshots", "CustomerSegmentSnapshots", "SegmentPeriods", "LookalikeCandidates", "CustomerRecommendations",
+        // snapshots (audience definitions stay), page views computed from it.
+        "StoredViews", "AudienceMembers", "AudienceSnapshots", "CustomerSegmentSnapshots", "SegmentPeriods", "LookalikeCandidates", "CustomerRecommendations",
         "OrderLines", "Orders", "Touchpoints", "CampaignAssignments", "Campaigns", "ChannelSpends", "DemoIdentityTruths",
         "DemoPeople", "DemoTruths", "IdentitySplitMembers", "IdentitySplits", "IdentityKeys", "IdentifierBlocks", "CustomerMerges",
         "SourceIdentities", "Customers", "Products", "ImportRuns",

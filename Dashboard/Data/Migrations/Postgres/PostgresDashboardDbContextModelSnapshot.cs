@@ -1469,6 +1469,38 @@ namespace Dashboard.Data.Migrations.Postgres
                     b.ToTable("SourceIdentities");
                 });
 
+            modelBuilder.Entity("Dashboard.Data.Entities.StoredView", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<double>("ComputeSeconds")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTime>("ComputedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Payload")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Stamp")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("View")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ComputedUtc");
+
+                    b.ToTable("StoredViews");
+                });
+
             modelBuilder.Entity("Dashboard.Data.Entities.Touchpoint", b =>
                 {
                     b.Property<long>("Id")
