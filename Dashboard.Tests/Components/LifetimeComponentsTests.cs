@@ -5,7 +5,6 @@ using Dashboard.Tests.TestSupport;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -114,7 +113,7 @@ public sealed class CustomerLifetimePanelTests : BunitContext, IAsyncLifetime
     public async Task InitializeAsync()
     {
         _db = await TestDatabase.CreateAsync();
-        Services.AddSingleton(new LifetimeService(_db.Factory, new MemoryCache(new MemoryCacheOptions()), NullLogger<LifetimeService>.Instance));
+        Services.AddSingleton(new LifetimeService(_db.Factory, NullLogger<LifetimeService>.Instance));
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 

@@ -2,6 +2,9 @@ using Dashboard.Data;
 using Dashboard.Data.Entities;
 using Dashboard.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Dashboard.Tests.Data;
 
@@ -57,6 +60,34 @@ public class PostgresStoreTests
         Assert.Empty(await context.Database.GetPendingMigrationsAsync());
         Assert.Equal(0, await context.Customers.CountAsync());
         Assert.Equal(0, await context.OrderLines.CountAsync());
+    }
+
+    [Fact]
+    public async Task Migrate_AFreshDatabase_LogsNoError()
+    {
+        var connection = PostgresTestServer.CreateEmptyDatabase();
+        try
+        {
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Database:Provider"] = "postgres", ["ConnectionStrings:Dashboard"] = connection,
+            }).Build();
+            var logs = new Dashboard.Tests.Load.CapturedLogs();
+            var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddSingleton(TimeProvider.System).AddLogging(b => b.AddProvider(logs));
+            services.AddDashboardData(configuration, Path.GetTempPath());
+            await using var provider = services.BuildServiceProvider();
+
+            await provider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+
+            await using var context = await provider.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContextAsync();
+            Assert.Empty(await context.Database.GetPendingMigrationsAsync());
+            Assert.DoesNotContain(logs.Entries, e => e.Level >= LogLevel.Error);
+        }
+        finally
+        {
+            StoreProviders.ClearPools(StoreProvider.Postgres);
+            PostgresTestServer.Drop(connection);
+        }
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using Dashboard.Data.Identity;
 using Dashboard.Data.Seed;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Data;
@@ -15,6 +17,12 @@ public sealed partial class DatabaseInitializer(
     public async Task MigrateAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!db.Database.IsSqlite())
+        {
+            // Npgsql's migrator reads the history table without checking that it exists and logs the failure as an
+            // error on every first start (npgsql/efcore.pg#3407); creating it first (idempotent) spares operators that.
+            await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), ct);
+        }
         await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite())
         {

@@ -10,7 +10,7 @@ namespace Dashboard.Tests.Features.Customers;
 public class CustomerServiceTests
 {
     private static CustomerService Service(IdentityStore store) => new(store.Db.Factory, store.Service,
-        new LifetimeService(store.Db.Factory, new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions()), NullLogger<LifetimeService>.Instance), NullLogger<CustomerService>.Instance);
+        new LifetimeService(store.Db.Factory, NullLogger<LifetimeService>.Instance), NullLogger<CustomerService>.Instance);
 
     private static async Task<(IdentityStore Store, long Customer)> MergedAsync()
     {

@@ -1,7 +1,6 @@
 using Dashboard.Features.Lifetime;
 using Dashboard.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Dashboard.Tests.Features.Lifetime;
@@ -102,7 +101,7 @@ public class LifetimeServiceTests(LifetimeStoreFixture fx) : IClassFixture<Lifet
     {
         await using var db = await TestDatabase.CreateAsync();
         await OrderRows.InsertAsync(db, [(1, new DateTime(2025, 1, 1, 9, 0, 0), 10)]);
-        var service = new LifetimeService(db.Factory, new MemoryCache(new MemoryCacheOptions()), NullLogger<LifetimeService>.Instance);
+        var service = new LifetimeService(db.Factory, NullLogger<LifetimeService>.Instance);
 
         Assert.Null(await service.LoadAsync(new LifetimeQuery(), CancellationToken.None));
         Assert.Null(await service.ForCustomerAsync(1, CancellationToken.None));

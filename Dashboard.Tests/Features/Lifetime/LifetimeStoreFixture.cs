@@ -3,7 +3,6 @@ using Dashboard.Domain.Lifetime;
 using Dashboard.Features.Lifetime;
 using Dashboard.Jobs;
 using Dashboard.Tests.TestSupport;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Dashboard.Tests.Features.Lifetime;
@@ -50,7 +49,7 @@ public sealed class LifetimeStoreFixture : IAsyncLifetime
         return (run.Id, LifetimeRunSummary.Parse(json!));
     }
 
-    public LifetimeService Service() => new(Db.Factory, new MemoryCache(new MemoryCacheOptions()), NullLogger<LifetimeService>.Instance);
+    public LifetimeService Service() => new(Db.Factory, NullLogger<LifetimeService>.Instance);
 
     public async Task DisposeAsync() => await Db.DisposeAsync();
 

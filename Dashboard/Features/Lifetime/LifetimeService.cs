@@ -1,7 +1,7 @@
 using Dashboard.Data;
 using Dashboard.Jobs;
+using Dashboard.Shared;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace Dashboard.Features.Lifetime;
 
@@ -9,15 +9,14 @@ namespace Dashboard.Features.Lifetime;
 /// Reads the latest successful "lifetime" run. The page's CLV controls (horizon, discount rate, margin) are applied
 /// to the stored snapshot without refitting: per customer, CLV = margin × E[M] × P(alive) × Σ_m ΔC_m/(1+d)^m with the
 /// curve C of their (x, T) stored by the run (see LifetimeProjection). One streaming pass over the snapshot
-/// (≈20,000 rows for the demo brand); results are cached per run and controls.
+/// (≈20,000 rows for the demo brand, a million at scale); the figures are computed once per run, controls and state
+/// of the store and kept (<see cref="ViewCache"/>).
 /// </summary>
 public sealed partial class LifetimeService(
     IDbContextFactory<DashboardDbContext> dbFactory,
-    IMemoryCache cache,
-    ILogger<LifetimeService> logger)
+    ILogger<LifetimeService> logger,
+    ViewCache? cache = null)
 {
-    private static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(10);
-
     /// <summary>Months of projected P(alive) in a customer's sparkline.</summary>
     public const int SparklineMonths = 12;
 
@@ -31,14 +30,12 @@ public sealed partial class LifetimeService(
         {
             return null;
         }
-        var key = (nameof(LifetimeService), run.Value.Id, query);
-        if (cache.TryGetValue(key, out LifetimeView? cached) && cached is not null)
+        var (runId, finishedUtc, resultJson) = run.Value;
+        return await cache.GetOrComputeAsync(ViewCacheExtensions.Key("lifetime", runId, query), async c =>
         {
-            return cached;
-        }
-        var view = await BuildAsync(db, run.Value.Id, run.Value.FinishedUtc, LifetimeRunSummary.Parse(run.Value.ResultJson), query, ct);
-        cache.Set(key, view, CacheFor);
-        return view;
+            await using var own = await dbFactory.CreateDbContextAsync(c);
+            return await BuildAsync(own, runId, finishedUtc, LifetimeRunSummary.Parse(resultJson), query, c);
+        }, ct);
     }
 
     /// <summary>One customer's figures from the latest successful run; null when there is none or it did not score the customer.</summary>
