@@ -70,4 +70,22 @@ public class ChartViewTests : DashboardComponentTest
         cut.WaitForAssertion(() => Assert.Equal("test-chart-plot-2", cut.FindComponent<PlotlyChart>().Instance.Id));
         Assert.Empty(cut.FindAll("[data-testid=chart-failed]"));
     }
+
+    [Fact]
+    public void AParentRenderingTheSameContentAgain_KeepsTheDrawnChart_NewContentDrawsANewOne()
+    {
+        JSInterop.SetupVoid("dashboard.loadPlotly", PlotlyLoader.InteropPath, PlotlyLoader.ScriptPath).SetVoidResult();
+        var cut = RenderChart();
+        cut.WaitForAssertion(() => Assert.Equal("test-chart-plot-1", cut.FindComponent<PlotlyChart>().Instance.Id));
+
+        // What a page does on every render: the mapper builds a new spec of the same figures.
+        cut.Render(p => p.Add(c => c.Spec, new ChartSpec([new Bar { X = ["a", "b"], Y = [1, 2] }], ChartSpec.BaseLayout(height: 280))));
+
+        Assert.Equal("test-chart-plot-1", cut.FindComponent<PlotlyChart>().Instance.Id);
+        Assert.Same(Spec.Data, cut.FindComponent<PlotlyChart>().Instance.Data);
+
+        cut.Render(p => p.Add(c => c.Spec, new ChartSpec([new Bar { X = ["a", "b"], Y = [1, 3] }], ChartSpec.BaseLayout(height: 280))));
+
+        Assert.Equal("test-chart-plot-2", cut.FindComponent<PlotlyChart>().Instance.Id);
+    }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Security.Cryptography;
@@ -7,7 +8,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Dashboard.Data;
 using Dashboard.Data.Entities;
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Shared;
