@@ -60,10 +60,8 @@ public sealed class RecommendationsService(IDbContextFactory<DashboardDbContext>
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var cold = (await LatestRunAsync(db, ct))?.Result.ColdStart.Select(c => c.Sku).ToHashSet(StringComparer.Ordinal) ?? [];
-        var buyers = await db.OrderLines.AsNoTracking().GroupBy(l => l.ProductId)
-            .Select(g => new { g.Key, Buyers = g.Select(l => l.Order!.CustomerId).Distinct().Count() }).ToDictionaryAsync(x => x.Key, x => x.Buyers, ct);
-        var signals = await db.Touchpoints.AsNoTracking().Where(t => t.CampaignId != null && t.ProductId != null).GroupBy(t => t.ProductId!.Value)
-            .Select(g => new { g.Key, Customers = g.Select(t => t.CustomerId).Distinct().Count() }).ToDictionaryAsync(x => x.Key, x => x.Customers, ct);
+        var buyers = await ProductCustomerCounts.BuyersAsync(db, ct);
+        var signals = await ProductCustomerCounts.CampaignReachAsync(db, ct);
         var products = await db.Products.AsNoTracking().OrderBy(p => p.Sku).ToListAsync(ct);
         return [.. products.Select(p => new ProductRow(p.Sku, p.Name, p.Category, p.Price, buyers.GetValueOrDefault(p.Id), signals.GetValueOrDefault(p.Id), cold.Contains(p.Sku)))
             .OrderByDescending(p => p.IsCold).ThenBy(p => p.Sku, StringComparer.Ordinal)];
