@@ -229,4 +229,42 @@ public sealed class ViewCacheTests : IAsyncLifetime
         Assert.Equal("fresh", (await restarted.GetAsync("v", _ => Task.FromResult(Sample("fresh")), CancellationToken.None)).Name);
         Assert.Equal(41, await restarted.GetAsync<int>("v", NotComputed<int>, CancellationToken.None));
     }
+
+    [Fact]
+    public async Task AViewOfModelRunSnapshots_StaysThroughAnImport_AndIsComputedAgainAfterARun()
+    {
+        var cache = new ViewCache(_db.Factory);
+        var computed = 0;
+        Task<int> Compute(CancellationToken _) => Task.FromResult(Interlocked.Increment(ref computed));
+        Task<int> Get() => cache.GetAsync("segments", Compute, CancellationToken.None, StampScope.ModelRuns);
+
+        Assert.Equal(1, await Get());
+        await OrderRows.InsertAsync(_db, [(1, new DateTime(2026, 4, 1), 10)]);
+        Assert.Equal(1, await Get());
+        await using (var db = await _db.Factory.CreateDbContextAsync())
+        {
+            db.ModelRuns.Add(new ModelRun { Kind = "segments", Status = JobQueue.Queued, RequestedUtc = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(2, await Get());
+    }
+
+    [Fact]
+    public async Task StoredViewsOfTheTwoScopes_DoNotRemoveEachOther()
+    {
+        var first = new ViewCache(_db.Factory);
+        await first.GetAsync("segments", _ => Task.FromResult(Sample("runs")), CancellationToken.None, StampScope.ModelRuns);
+        await first.GetAsync("overview", _ => Task.FromResult(Sample("store")), CancellationToken.None);
+        await first.FlushAsync();
+        await OrderRows.InsertAsync(_db, [(2, new DateTime(2026, 4, 3), 10)]);
+        await first.GetAsync("overview", _ => Task.FromResult(Sample("store after the import")), CancellationToken.None);
+        await first.FlushAsync();
+
+        var restarted = new ViewCache(_db.Factory);
+
+        Assert.Equal("runs", (await restarted.GetAsync<SampleView>("segments", NotComputed<SampleView>, CancellationToken.None, StampScope.ModelRuns)).Name);
+        Assert.Equal("store after the import", (await restarted.GetAsync<SampleView>("overview", NotComputed<SampleView>, CancellationToken.None)).Name);
+        Assert.Equal(2, await StoredRowsAsync());
+    }
 }

@@ -25,8 +25,8 @@ public static class StoredViewRows
     }
 
     /// <summary>
-    /// Stores <paramref name="row"/> in place of any earlier one of its key, and removes every row of another stamp
-    /// (the store has moved on from them) and the oldest beyond <see cref="Capacity"/>.
+    /// Stores <paramref name="row"/> in place of any earlier one of its key, and removes every row of another stamp of
+    /// the same scope (the store has moved on from them) and the oldest beyond <see cref="Capacity"/>.
     /// </summary>
     public static async Task WriteAsync(DashboardDbContext db, StoredView row, CancellationToken ct)
     {
@@ -37,7 +37,7 @@ public static class StoredViewRows
         {
             command.Transaction = transaction;
             command.CommandText = """
-                DELETE FROM "StoredViews" WHERE "Stamp" <> @stamp;
+                DELETE FROM "StoredViews" WHERE "Stamp" <> @stamp AND "Stamp" LIKE @scope;
                 INSERT INTO "StoredViews" ("Key", "View", "Stamp", "Payload", "ComputedUtc", "ComputeSeconds")
                 VALUES (@key, @view, @stamp, @payload, @computed, @seconds)
                 ON CONFLICT ("Key") DO UPDATE SET "View" = excluded."View", "Stamp" = excluded."Stamp", "Payload" = excluded."Payload",
@@ -52,6 +52,8 @@ public static class StoredViewRows
             Add(command, "computed", DateTime.SpecifyKind(row.ComputedUtc, DateTimeKind.Utc));
             Add(command, "seconds", row.ComputeSeconds);
             Add(command, "keep", Capacity - 1);
+            // Stamps start with their scope ("store:", "runs:"): a write replaces its own scope's other states only.
+            Add(command, "scope", row.Stamp[..(row.Stamp.IndexOf(':', StringComparison.Ordinal) + 1)] + "%");
             await command.ExecuteNonQueryAsync(ct);
         }
         await transaction.CommitAsync(ct);

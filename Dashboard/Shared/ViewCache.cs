@@ -55,17 +55,18 @@ public sealed partial class ViewCache(IDbContextFactory<DashboardDbContext> dbFa
     public int Loaded => Volatile.Read(ref _loaded);
 
     /// <summary>The view for <paramref name="key"/> as of the store's current state: cached, or computed now.</summary>
-    public async Task<T> GetAsync<T>(string key, Func<CancellationToken, Task<T>> compute, CancellationToken ct)
+    /// <param name="scope">What the view reads: a view of model-run snapshots stays current through imports.</param>
+    public async Task<T> GetAsync<T>(string key, Func<CancellationToken, Task<T>> compute, CancellationToken ct, StampScope scope = StampScope.Store)
     {
         string stamp;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            stamp = await StoreStamp.ReadAsync(db, ct);
+            stamp = await StoreStamp.ReadAsync(db, ct, scope);
         }
         var fullKey = typeof(T).FullName + "|" + key;
         var entry = _entries.AddOrUpdate(fullKey,
-            _ => new Entry(stamp, Start(fullKey, stamp, compute)),
-            (_, existing) => existing.Stamp == stamp && !existing.Failed ? existing : new Entry(stamp, Start(fullKey, stamp, compute)));
+            _ => new Entry(stamp, Start(fullKey, stamp, scope, compute)),
+            (_, existing) => existing.Stamp == stamp && !existing.Failed ? existing : new Entry(stamp, Start(fullKey, stamp, scope, compute)));
         entry.Touch();
         Trim();
         try
@@ -93,10 +94,10 @@ public sealed partial class ViewCache(IDbContextFactory<DashboardDbContext> dbFa
     }
 
     // Lazy: of the entries racing into the dictionary only the stored one ever starts its computation.
-    private Lazy<Task<object?>> Start<T>(string key, string stamp, Func<CancellationToken, Task<T>> compute) =>
-        new(() => Task.Run(async () => (object?)await LoadOrComputeAsync(key, stamp, compute)));
+    private Lazy<Task<object?>> Start<T>(string key, string stamp, StampScope scope, Func<CancellationToken, Task<T>> compute) =>
+        new(() => Task.Run(async () => (object?)await LoadOrComputeAsync(key, stamp, scope, compute)));
 
-    private async Task<T> LoadOrComputeAsync<T>(string view, string stamp, Func<CancellationToken, Task<T>> compute)
+    private async Task<T> LoadOrComputeAsync<T>(string view, string stamp, StampScope scope, Func<CancellationToken, Task<T>> compute)
     {
         var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(view)));
         var storedStamp = stamp + "|" + Build;
@@ -122,13 +123,13 @@ public sealed partial class ViewCache(IDbContextFactory<DashboardDbContext> dbFa
         var seconds = watch.Elapsed.TotalSeconds;
         lock (_writeLock)
         {
-            _writes = _writes.ContinueWith(_ => WriteAsync(key, view, stamp, storedStamp, computed, seconds), TaskScheduler.Default).Unwrap();
+            _writes = _writes.ContinueWith(_ => WriteAsync(key, view, stamp, scope, storedStamp, computed, seconds), TaskScheduler.Default).Unwrap();
         }
         return computed;
     }
 
     // Off the visitor's path, one write at a time. A view the store has already moved on from is not written.
-    private async Task WriteAsync<T>(string key, string view, string stamp, string storedStamp, T value, double seconds)
+    private async Task WriteAsync<T>(string key, string view, string stamp, StampScope scope, string storedStamp, T value, double seconds)
     {
         try
         {
@@ -138,7 +139,7 @@ public sealed partial class ViewCache(IDbContextFactory<DashboardDbContext> dbFa
                 await JsonSerializer.SerializeAsync(zip, value, Json);
             }
             await using var db = await dbFactory.CreateDbContextAsync();
-            if (await StoreStamp.ReadAsync(db, CancellationToken.None) != stamp)
+            if (await StoreStamp.ReadAsync(db, CancellationToken.None, scope) != stamp)
             {
                 return;
             }
@@ -192,8 +193,9 @@ public sealed partial class ViewCache(IDbContextFactory<DashboardDbContext> dbFa
 public static class ViewCacheExtensions
 {
     /// <summary>Through the cache when there is one (the app, the worker), else computed directly (services built by hand).</summary>
-    public static Task<T> GetOrComputeAsync<T>(this ViewCache? cache, string key, Func<CancellationToken, Task<T>> compute, CancellationToken ct) =>
-        cache is null ? compute(ct) : cache.GetAsync(key, compute, ct);
+    public static Task<T> GetOrComputeAsync<T>(this ViewCache? cache, string key, Func<CancellationToken, Task<T>> compute, CancellationToken ct,
+        StampScope scope = StampScope.Store) =>
+        cache is null ? compute(ct) : cache.GetAsync(key, compute, ct, scope);
 
     /// <summary>A cache key from a view name and its parameters (serialized, so records holding lists compare by content).</summary>
     public static string Key(string view, params object?[] parameters) =>

@@ -15,8 +15,9 @@ public sealed partial class SegmentsService(
 {
     /// <summary>The view for the query's period; null when no period is stored yet.</summary>
     /// <param name="rangeEnd">The app bar's last day, when the URL has one: default periods are the latest on or before it.</param>
+    /// <remarks>It reads only the segments runs' snapshots (and which lifetime run is latest), so an import leaves it current.</remarks>
     public Task<SegmentsView?> LoadAsync(SegmentsQuery query, DateOnly? rangeEnd, CancellationToken ct) =>
-        cache.GetOrComputeAsync(ViewCacheExtensions.Key("segments", query, rangeEnd), c => ComputeAsync(query, rangeEnd, c), ct);
+        cache.GetOrComputeAsync(ViewCacheExtensions.Key("segments", query, rangeEnd), c => ComputeAsync(query, rangeEnd, c), ct, StampScope.ModelRuns);
 
     private async Task<SegmentsView?> ComputeAsync(SegmentsQuery query, DateOnly? rangeEnd, CancellationToken ct)
     {
