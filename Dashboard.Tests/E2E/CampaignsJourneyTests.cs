@@ -25,7 +25,7 @@ public partial class CampaignsJourneyTests(BrowserFixture fx)
         await Expect(page.GetByTestId("campaign-name")).ToContainTextAsync("win-back");
         await Expect(page.GetByTestId("srm-banner")).ToBeVisibleAsync();
         await Expect(page.Locator("#lift-chart g.point").First).ToBeVisibleAsync();
-        Assert.Equal(2, await page.Locator("#lift-chart g.point").CountAsync());
+        await Expect(page.Locator("#lift-chart g.point")).ToHaveCountAsync(2);
         await Expect(page.Locator("#funnel-chart .funnellayer .trace").First).ToBeVisibleAsync();
         await Expect(page.GetByTestId("arm-metrics")).ToContainTextAsync("winback");
 
@@ -86,7 +86,7 @@ public partial class CampaignsJourneyTests(BrowserFixture fx)
         await PickAsync(page, "uplift-features", "recency", "history", "mens", "womens", "zip_code", "newbie", "channel");
         await page.GetByTestId("uplift-fit").ClickAsync();
         await Expect(page.Locator("#qini-chart .main-svg").First).ToBeVisibleAsync(new() { Timeout = 120_000 });
-        Assert.Equal(2, await page.Locator("#qini-chart .scatterlayer .trace").CountAsync());
+        await Expect(page.Locator("#qini-chart .scatterlayer .trace")).ToHaveCountAsync(2);
         await page.WaitForTimeoutAsync(500);
         await BrowserFixture.ScreenshotAsync(page, "analyze-hillstrom");
         Assert.Empty(problems);

@@ -22,7 +22,7 @@ public partial class SegmentsJourneyTests(BrowserFixture fx)
         await Expect(page.Locator("#value-pyramid .funnellayer .trace").First).ToBeVisibleAsync(RunFinished);
         await Expect(page.Locator("#crowd-flow g.sankey").First).ToBeVisibleAsync();
         await Expect(page.Locator("#rfm-heatmap .main-svg").First).ToBeVisibleAsync();
-        Assert.Equal(5, await page.GetByTestId("tier-row").CountAsync());
+        await Expect(page.GetByTestId("tier-row")).ToHaveCountAsync(5);
         // VAP appears once the start-up lifetime run has finished; before that the panel says it is waiting for it.
         await Expect(page.GetByTestId("vap-panel")).ToBeVisibleAsync();
         await page.WaitForTimeoutAsync(800);
