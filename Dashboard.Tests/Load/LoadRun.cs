@@ -19,7 +19,7 @@ public sealed record LoadRun(double StartedAt, double StoppedAt, IReadOnlyList<B
         await Task.Delay(ramp);
         await WaitForFirstPagesAsync(users.Count, recorder, running);
         checkpoints.Add(MemoryPoint.Measure(RampedUp, recorder.Now, app.Circuits.Open, collect: true));
-        Progress(recorder, app, "ramped up; importing, then a lifetime run");
+        Progress(recorder, app, "ramped up; importing, then a lifetime run and its segments run");
         var steadyEnd = recorder.Now + settings.SteadySeconds;
         var background = await LoadBackground.RunAsync(app, recorder);
         Progress(recorder, app, "import and model run done: " + string.Join("; ", background.Select(b => $"{b.What} {b.EndedAt - b.StartedAt:F1} s {b.Outcome}")));

@@ -8,7 +8,7 @@ namespace Dashboard.Tests.Load;
 /// <summary>
 /// Issue 10: many users at once. Real circuits: Debian's Chromium with one tab per user (DASHBOARD_LOAD_USERS, 200 by
 /// default) browses the dashboard and moves budget sliders at a human pace against the app on a loopback Kestrel port,
-/// while a customers and an orders import and a lifetime model run go on. Nothing here asserts a speed: the figures are
+/// while a customers and an orders import and a lifetime model run (and the segments run it queues) go on. Nothing here asserts a speed: the figures are
 /// printed and written to TestResults/load.json (docs/performance.md, "Many users at once").
 /// </summary>
 [Trait("Category", "Load")]
